@@ -1,0 +1,115 @@
+package org.guichet.app;
+
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.guichet.cli.DaemonRunner;
+import org.guichet.config.GuichetConfig;
+import org.guichet.intake.MailboxWatcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The daemon: the demo mail server when configured, intake (IDLE or polling), the outbox sender and the
+ * IDLE renewal, started together and stopped together, finishing the mail in hand.
+ */
+final class Daemon implements DaemonRunner {
+    private static final Logger log = LoggerFactory.getLogger(Daemon.class);
+    private static final long STOP_WAIT_SECONDS = 30;
+    private final Guichet guichet;
+
+    Daemon(Guichet guichet) {
+        this.guichet = guichet;
+    }
+
+    @Override
+    public int runOnce(PrintWriter out) {
+        guichet.database().migrate();
+        try (AutoCloseable demo = startDemo()) {
+            int handled = new MailboxWatcher(guichet.intake(), () -> { }).drainOnce();
+            int sent = guichet.delivery().deliverDue();
+            out.printf("%d mail(s) handled, %d notification(s) sent%n", handled, sent);
+            return handled;
+        } catch (Exception e) {
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void runUntilStopped(PrintWriter out) {
+        int applied = guichet.database().migrate();
+        if (applied > 0) {
+            log.info("database migrated: {} migration(s) applied", applied);
+        }
+        Optional<DemoMailServer> demo = guichet.config().mail().demoServer()
+                ? Optional.of(DemoMailServer.start(guichet.config())) : Optional.empty();
+        OutboxLoop outbox = new OutboxLoop(guichet.delivery());
+        MailboxWatcher watcher = new MailboxWatcher(guichet.intake(), outbox::wake);
+        Thread sender = new Thread(outbox, "guichet-outbox");
+        Thread intake = new Thread(watcher::watch, "guichet-intake");
+        ScheduledExecutorService renewal = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "guichet-idle"));
+        long every = watcher.idleRenewal().toMillis();
+        renewal.scheduleAtFixedRate(watcher::renewIdle, every, every, TimeUnit.MILLISECONDS);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("stopping: finishing the mail in hand");
+            watcher.stop();
+            outbox.stop();
+            renewal.shutdownNow();
+            join(intake);
+            join(sender);
+            demo.ifPresent(DemoMailServer::close);
+            guichet.close();
+            stopped.countDown();
+        }, "guichet-stop"));
+        sender.start();
+        intake.start();
+        printBanner(out, guichet.config());
+        awaitQuietly(stopped);
+    }
+
+    private AutoCloseable startDemo() {
+        if (!guichet.config().mail().demoServer()) {
+            return () -> { };
+        }
+        DemoMailServer demo = DemoMailServer.start(guichet.config());
+        return demo::close;
+    }
+
+    private static void printBanner(PrintWriter out, GuichetConfig config) {
+        out.printf("Guichet is running for %s <%s>.%n", config.helpdesk().name(), config.helpdesk().address());
+        if (config.mail().demoServer()) {
+            out.printf("  Demo mail server on %s: SMTP %d, IMAP %d; any user name and password.%n",
+                    config.smtp().host(), config.smtp().port(), config.imap().port());
+            out.printf("  Send a first mail: curl --url smtp://%s:%d --mail-from you@example.org"
+                    + " --mail-rcpt %s --upload-file docs/first-mail.eml%n",
+                    config.smtp().host(), config.smtp().port(), config.helpdesk().address());
+            out.printf("  Read the reply:    curl --url 'imap://%s:%d/INBOX;UID=1' --user you@example.org:any%n",
+                    config.imap().host(), config.imap().port());
+        } else {
+            out.printf("  Watching %s on %s:%d as %s.%n", config.imap().folder(), config.imap().host(),
+                    config.imap().port(), config.imap().user());
+        }
+        out.println("  List the tickets from another terminal: ./run.sh tickets. Stop with Ctrl-C.");
+        out.flush();
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(STOP_WAIT_SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.guichet.app;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import org.guichet.cli.Backend;
+import org.guichet.cli.DaemonRunner;
+import org.guichet.config.ConfigLoader;
+import org.guichet.config.GuichetConfig;
+import org.guichet.intake.ImapIntake;
+import org.guichet.notify.MustacheTemplates;
+import org.guichet.notify.OutboxDelivery;
+import org.guichet.parse.MailParser;
+import org.guichet.route.PlusAddress;
+import org.guichet.route.Router;
+import org.guichet.route.SubjectTag;
+import org.guichet.store.BlobStore;
+import org.guichet.store.Database;
+import org.guichet.store.JdbcTicketStore;
+import org.guichet.store.Outbox;
+import org.guichet.ticket.DecisionApplier;
+import org.guichet.ticket.MailProcessor;
+import org.guichet.ticket.Notices;
+import org.guichet.ticket.TicketStore;
+
+/** The composition root: every object of the program is built here, by hand, from the config. */
+public final class Guichet implements Backend {
+    private static final int MAX_ATTEMPTS = 3;
+    private final GuichetConfig config;
+    private final Path configFile;
+    private final Clock clock;
+    private final Database database;
+    private final TicketStore tickets;
+    private final Outbox outbox;
+
+    public Guichet(GuichetConfig config, Path configFile, Clock clock) {
+        this.config = config;
+        this.configFile = configFile;
+        this.clock = clock;
+        this.database = new Database(config.storage().databaseUrl());
+        this.tickets = new JdbcTicketStore(database);
+        this.outbox = new Outbox(database);
+    }
+
+    public static Guichet open(Path configFile) {
+        return new Guichet(new ConfigLoader().load(configFile), configFile, Clock.systemUTC());
+    }
+
+    @Override
+    public GuichetConfig config() {
+        return config;
+    }
+
+    @Override
+    public Database database() {
+        return database;
+    }
+
+    @Override
+    public TicketStore tickets() {
+        return tickets;
+    }
+
+    @Override
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    @Override
+    public DaemonRunner daemon() {
+        return new Daemon(this);
+    }
+
+    /** The handler of received mail: raw store, parser, router, and the ticket domain. */
+    public MailProcessor mailProcessor() {
+        SubjectTag tag = new SubjectTag(config.tickets().tag());
+        PlusAddress plus = new PlusAddress(config.helpdesk().address(), config.security().secret());
+        MustacheTemplates templates = new MustacheTemplates(templatesDir(), config.helpdesk().locale());
+        Notices notices = new Notices(config, tag, plus, templates);
+        return new MailProcessor(new BlobStore(config.storage().messagesDir()),
+                new MailParser(new BlobStore(config.storage().attachmentsDir())), new Router(config, tag, plus),
+                tickets, new DecisionApplier(tag, notices, clock), clock, MAX_ATTEMPTS);
+    }
+
+    public ImapIntake intake() {
+        return new ImapIntake(config.imap(), mailProcessor(), config.storage().messagesDir().resolve("spool"));
+    }
+
+    public OutboxDelivery delivery() {
+        return new OutboxDelivery(outbox, config.smtp(), config.helpdesk().address(), clock);
+    }
+
+    /** Notification templates sit beside the config file, in {@code templates/<locale>/}. */
+    Path templatesDir() {
+        Path parent = configFile.toAbsolutePath().getParent();
+        return parent.resolve("templates");
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

@@ -1,0 +1,6 @@
+package org.guichet.cli;
+
+/** Output formats of the listing commands. */
+enum Format {
+    table, json, csv, text
+}

@@ -1,0 +1,42 @@
+package org.guichet.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code guichet [--config FILE] [--verbose] COMMAND}: the options every command shares. */
+@Command(name = "guichet", mixinStandardHelpOptions = true, version = "Guichet 0.1.0",
+        description = "An email-driven helpdesk gateway: one support address, tickets by mail.",
+        subcommands = {RunCommand.class, TicketsCommand.class, ShowCommand.class, DbCommand.class},
+        footer = {"", "Exit status: 0 success, 1 runtime failure, 2 usage or configuration error."})
+public final class RootCommand {
+    private final BackendFactory factory;
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", defaultValue = "config/guichet.yml",
+            description = "The configuration file (default: ${DEFAULT-VALUE}).")
+    Path config;
+
+    @Option(names = "--verbose", description = "Show the stack trace of an error.")
+    boolean verbose;
+
+    public RootCommand(BackendFactory factory) {
+        this.factory = factory;
+    }
+
+    /** The services for the chosen config file; the caller closes them. */
+    Backend open() {
+        return factory.open(config);
+    }
+
+    /** The services with the database migrated: every command but {@code db info} wants it so. */
+    Backend openMigrated() {
+        Backend backend = open();
+        try {
+            backend.database().migrate();
+            return backend;
+        } catch (RuntimeException e) {
+            backend.close();
+            throw e;
+        }
+    }
+}

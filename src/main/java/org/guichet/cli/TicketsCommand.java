@@ -1,0 +1,90 @@
+package org.guichet.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.guichet.ticket.Status;
+import org.guichet.ticket.TicketFilter;
+import org.guichet.ticket.TicketSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code guichet tickets}: the list of tickets, highest priority first, then oldest. */
+@Command(name = "tickets", mixinStandardHelpOptions = true,
+        description = "List tickets, highest priority first, then oldest.")
+final class TicketsCommand implements Callable<Integer> {
+    @ParentCommand
+    RootCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--status", paramLabel = "S", description = "Only this status: new, assigned, waiting, resolved, closed, cancelled.")
+    String status;
+
+    @Option(names = "--service", paramLabel = "ID", description = "Only this service.")
+    String service;
+
+    @Option(names = "--requester", paramLabel = "A", description = "Only this requester's address.")
+    String requester;
+
+    @Option(names = "--assignee", paramLabel = "A", description = "Only this assignee's address.")
+    String assignee;
+
+    @Option(names = "--format", paramLabel = "F", defaultValue = "table",
+            description = "table, json or csv (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Override
+    public Integer call() {
+        TicketFilter filter = new TicketFilter(status(), Optional.ofNullable(service), Optional.ofNullable(requester),
+                Optional.ofNullable(assignee));
+        List<TicketSummary> tickets;
+        try (Backend backend = root.openMigrated()) {
+            tickets = backend.tickets().inTransaction(tx -> tx.list(filter));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        List<Map<String, Object>> rows = tickets.stream().map(TicketViews::summary).toList();
+        switch (format) {
+            case json -> out.println(Json.write(rows));
+            case csv -> csv(out, rows);
+            case table -> Table.print(out, TicketViews.columns(), rows);
+            default -> throw new ParameterException(spec.commandLine(), "--format must be table, json or csv");
+        }
+        out.flush();
+        return 0;
+    }
+
+    private Optional<Status> status() {
+        if (status == null) {
+            return Optional.empty();
+        }
+        return Optional.of(Status.fromCode(status).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                "unknown status '" + status + "': use new, assigned, waiting, resolved, closed or cancelled")));
+    }
+
+    private static void csv(PrintWriter out, List<Map<String, Object>> rows) {
+        List<String> columns = List.of("id", "subject", "status", "priority", "category", "subcategory", "service",
+                "requester", "assignee", "observers", "created", "updated", "messages", "attachments");
+        try {
+            CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(columns.toArray(String[]::new))
+                    .get());
+            for (Map<String, Object> row : rows) {
+                printer.printRecord(columns.stream().map(c -> Table.cell(row.get(c))).toList());
+            }
+            printer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

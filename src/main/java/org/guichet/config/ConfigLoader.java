@@ -1,0 +1,85 @@
+package org.guichet.config;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
+
+/**
+ * Reads {@code guichet.yml} into a {@link GuichetConfig}, refusing anything it does not understand with a
+ * {@link ConfigException} that names the file, line and key. It composes YAML nodes rather than loading plain maps,
+ * because only nodes remember their line.
+ */
+public final class ConfigLoader {
+
+    static final List<String> ROOT_KEYS = List.of("helpdesk", "mail", "imap", "smtp", "storage", "tickets", "limits",
+            "security", "services", "categories", "default-category");
+
+    /** Reads the file, taking {@code ${env:NAME}} references from the process environment. */
+    public GuichetConfig load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("config file " + file + " not found", e);
+        } catch (CharacterCodingException e) {
+            throw new ConfigException("config file " + file + " is not UTF-8 text; save it as UTF-8", e);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read config file " + file + " (" + e.getClass().getSimpleName()
+                    + "); check that it is a readable file", e);
+        }
+        return load(text, file.toString(), name -> Optional.ofNullable(System.getenv(name)));
+    }
+
+    /**
+     * Reads YAML text as if it came from the file {@code sourceName}: messages name it, and relative
+     * {@code ${file:PATH}} references start from its directory.
+     */
+    public GuichetConfig load(String yamlText, String sourceName, Function<String, Optional<String>> env) {
+        ConfigSource source = new ConfigSource(sourceName, ConfigSource.directoryOf(sourceName), env);
+        Optional<Node> document = compose(yamlText, source);
+        int line = document.map(YamlMap::lineOf).orElse(1);
+        return read(new YamlMap(source, "", line, document.orElse(null), ROOT_KEYS));
+    }
+
+    private static Optional<Node> compose(String yamlText, ConfigSource source) {
+        LoadSettings settings = LoadSettings.builder().setLabel(source.name()).setSchema(new CoreSchema()).build();
+        try {
+            return new Compose(settings).composeString(yamlText);
+        } catch (MarkedYamlEngineException e) {
+            int line = e.getProblemMark().or(e::getContextMark).map(Mark::getLine).orElse(0) + 1;
+            String problem = e.getProblem() == null ? e.getContext() : e.getProblem();
+            throw new ConfigException(source.name() + " line " + line + ": the YAML syntax is wrong (" + problem
+                    + "); correct it there", line, null, e);
+        } catch (YamlEngineException e) {
+            throw new ConfigException(source.name() + " is not readable YAML (" + e.getMessage() + "); correct it", e);
+        }
+    }
+
+    private static GuichetConfig read(YamlMap root) {
+        Helpdesk helpdesk = SectionReader.helpdesk(root);
+        MailSettings mail = SectionReader.mail(root);
+        Imap imap = SectionReader.imap(root, mail, helpdesk);
+        Smtp smtp = SectionReader.smtp(root, mail);
+        Storage storage = SectionReader.storage(root);
+        Tickets tickets = SectionReader.tickets(root);
+        Limits limits = SectionReader.limits(root);
+        Security security = SectionReader.security(root);
+        CatalogReader catalog = new CatalogReader(root);
+        List<Service> services = catalog.services();
+        List<Category> categories = catalog.categories();
+        return new GuichetConfig(helpdesk, mail, imap, smtp, storage, tickets, limits, security, services,
+                categories, catalog.defaultCategory(categories));
+    }
+}

@@ -1,0 +1,29 @@
+package org.guichet.config;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/** The mailbox that Guichet reads: where it is, how to log in, and which folders hold handled and refused mail. */
+public record Imap(String host, int port, boolean ssl, boolean starttls, String user, String password,
+        String folder, String processedFolder, String quarantineFolder, Duration pollInterval, boolean idle,
+        Duration timeout) {
+
+    public Imap {
+        Checks.text(host, "imap host");
+        Checks.port(port, "imap port");
+        Checks.text(user, "imap user");
+        Objects.requireNonNull(password, "imap password");
+        Checks.text(folder, "imap folder");
+        Checks.text(processedFolder, "imap processed folder");
+        Checks.text(quarantineFolder, "imap quarantine folder");
+        Checks.positive(pollInterval, "imap poll interval");
+        Checks.positive(timeout, "imap timeout");
+    }
+
+    /** Leaves the password out, so that logging the record cannot leak it. */
+    @Override
+    public String toString() {
+        return "Imap[" + user + "@" + host + ":" + port + ", ssl=" + ssl + ", starttls=" + starttls
+                + ", folder=" + folder + "]";
+    }
+}

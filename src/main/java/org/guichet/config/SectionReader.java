@@ -1,0 +1,127 @@
+package org.guichet.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** Reads the scalar sections of the file (helpdesk to security) into records, applying the documented defaults. */
+final class SectionReader {
+
+    static final List<String> HELPDESK_KEYS = List.of("name", "address", "locale");
+    static final List<String> MAIL_KEYS = List.of("demo-server", "plus-addressing");
+    static final List<String> IMAP_KEYS = List.of("host", "port", "ssl", "starttls", "user", "password", "folder",
+            "processed-folder", "quarantine-folder", "poll-interval", "idle", "timeout");
+    static final List<String> SMTP_KEYS = List.of("host", "port", "ssl", "starttls", "user", "password", "timeout");
+    static final List<String> STORAGE_KEYS = List.of("database-url", "attachments-dir", "messages-dir");
+    static final List<String> TICKETS_KEYS = List.of("tag", "auto-close-days", "cc-as-observers");
+    static final List<String> LIMITS_KEYS = List.of("max-message-bytes", "max-attachment-bytes",
+            "notifications-per-ticket-per-10-minutes", "new-tickets-per-sender-per-hour");
+    static final List<String> SECURITY_KEYS = List.of("secret", "require-authenticated-agents",
+            "trusted-authserv-id");
+
+    private static final String DEMO_HOST = "127.0.0.1";
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+    private static final int MAX_PORT = 65535;
+    private static final long MIB = 1L << 20;
+
+    private SectionReader() {
+    }
+
+    static Helpdesk helpdesk(YamlMap root) {
+        YamlMap map = root.map("helpdesk", HELPDESK_KEYS);
+        String address = map.required("address").email();
+        ConfigValue locale = map.value("locale").orElse(null);
+        if (locale != null && !Helpdesk.LOCALES.contains(locale.text())) {
+            throw locale.error(locale.key() + " must be en or fr, not " + locale.shown());
+        }
+        return new Helpdesk(map.text("name", "Helpdesk"), address, locale == null ? "en" : locale.text());
+    }
+
+    static MailSettings mail(YamlMap root) {
+        YamlMap map = root.map("mail", MAIL_KEYS);
+        return new MailSettings(map.bool("demo-server", false), map.bool("plus-addressing", true));
+    }
+
+    /** Outside the demo, TLS is on unless both ssl and starttls are set to false explicitly. */
+    static Imap imap(YamlMap root, MailSettings mail, Helpdesk helpdesk) {
+        YamlMap map = root.map("imap", IMAP_KEYS);
+        boolean demo = mail.demoServer();
+        boolean ssl = map.bool("ssl", !demo);
+        boolean starttls = starttls(map, demo, ssl);
+        return new Imap(demo ? map.text("host", DEMO_HOST) : map.required("host").nonBlank(),
+                map.integer("port", demo ? 3143 : ssl ? 993 : 143, 1, MAX_PORT), ssl, starttls,
+                demo ? map.text("user", helpdesk.address()) : map.required("user").nonBlank(),
+                demo ? map.text("password", "demo") : map.required("password").nonBlank(),
+                map.text("folder", "INBOX"), map.text("processed-folder", "Processed"),
+                map.text("quarantine-folder", "Quarantine"), map.duration("poll-interval", Duration.ofSeconds(60)),
+                map.bool("idle", true), map.duration("timeout", DEFAULT_TIMEOUT));
+    }
+
+    static Smtp smtp(YamlMap root, MailSettings mail) {
+        YamlMap map = root.map("smtp", SMTP_KEYS);
+        boolean demo = mail.demoServer();
+        boolean ssl = map.bool("ssl", false);
+        boolean starttls = starttls(map, demo, ssl);
+        String user = map.optionalText("user");
+        String password = map.optionalText("password");
+        if (user.isEmpty() != password.isEmpty()) {
+            String absent = user.isEmpty() ? "user" : "password";
+            throw map.error(map.lineFor(absent), absent, "missing value for " + map.child(absent)
+                    + " (smtp.user and smtp.password go together; set both, or neither for no authentication)");
+        }
+        return new Smtp(demo ? map.text("host", DEMO_HOST) : map.required("host").nonBlank(),
+                map.integer("port", demo ? 3025 : ssl ? 465 : 587, 1, MAX_PORT), ssl, starttls, user, password,
+                map.duration("timeout", DEFAULT_TIMEOUT));
+    }
+
+    /** STARTTLS is the default exactly when implicit TLS is off, except in the demo, whose server speaks plain text. */
+    private static boolean starttls(YamlMap map, boolean demo, boolean ssl) {
+        boolean starttls = map.bool("starttls", !demo && !ssl);
+        if (ssl && starttls) {
+            throw map.error(map.lineFor("starttls"), "starttls", map.child("starttls")
+                    + " cannot be true when " + map.child("ssl") + " is true; set one of them to false");
+        }
+        return starttls;
+    }
+
+    static Storage storage(YamlMap root) {
+        YamlMap map = root.map("storage", STORAGE_KEYS);
+        ConfigValue url = map.value("database-url").orElse(null);
+        if (url != null && !url.nonBlank().startsWith("jdbc:")) {
+            throw url.error(url.key() + " must be a JDBC URL starting with jdbc:, such as jdbc:h2:file:./data/guichet");
+        }
+        return new Storage(url == null ? "jdbc:h2:file:./data/guichet" : url.text(),
+                Path.of(map.text("attachments-dir", "./data/attachments")),
+                Path.of(map.text("messages-dir", "./data/messages")));
+    }
+
+    static Tickets tickets(YamlMap root) {
+        YamlMap map = root.map("tickets", TICKETS_KEYS);
+        return new Tickets(map.text("tag", "Helpdesk"), map.integer("auto-close-days", 7, 1, Integer.MAX_VALUE),
+                map.bool("cc-as-observers", true));
+    }
+
+    static Limits limits(YamlMap root) {
+        YamlMap map = root.map("limits", LIMITS_KEYS);
+        return new Limits(map.size("max-message-bytes", 50 * MIB), map.size("max-attachment-bytes", 25 * MIB),
+                map.integer("notifications-per-ticket-per-10-minutes", 10, 1, Integer.MAX_VALUE),
+                map.integer("new-tickets-per-sender-per-hour", 20, 1, Integer.MAX_VALUE));
+    }
+
+    static Security security(YamlMap root) {
+        YamlMap map = root.map("security", SECURITY_KEYS);
+        ConfigValue secret = map.required("secret");
+        if (secret.text().length() < Security.MIN_SECRET_LENGTH) {
+            // Only the length: the value itself must never reach a log.
+            throw secret.error(secret.key() + " must be at least " + Security.MIN_SECRET_LENGTH
+                    + " characters long, not " + secret.text().length() + "; use a long random string");
+        }
+        boolean requireAuthenticated = map.bool("require-authenticated-agents", false);
+        String authservId = map.optionalText("trusted-authserv-id").strip();
+        if (requireAuthenticated && authservId.isEmpty()) {
+            throw map.error(map.lineFor("trusted-authserv-id"), "trusted-authserv-id", "missing value for " + map.child("trusted-authserv-id")
+                    + " (required when require-authenticated-agents is true: the authserv-id of your receiving server)");
+        }
+        return new Security(secret.text(), requireAuthenticated, authservId);
+    }
+}

@@ -1,0 +1,44 @@
+package org.guichet.intake;
+
+import jakarta.mail.Session;
+import java.time.Duration;
+import java.util.Properties;
+import org.guichet.config.Imap;
+
+/**
+ * The Jakarta Mail session for IMAP: timeouts on every call (Angus Mail's are infinite by default), STARTTLS
+ * required when asked for, and the server's certificate and name checked.
+ */
+final class ImapSession {
+    private ImapSession() {
+    }
+
+    static String protocol(Imap imap) {
+        return imap.ssl() ? "imaps" : "imap";
+    }
+
+    static Session of(Imap imap) {
+        String p = "mail." + protocol(imap) + ".";
+        String timeout = Long.toString(imap.timeout().toMillis());
+        Properties props = new Properties();
+        props.put(p + "host", imap.host());
+        props.put(p + "port", Integer.toString(imap.port()));
+        props.put(p + "connectiontimeout", timeout);
+        props.put(p + "timeout", timeout);
+        props.put(p + "writetimeout", timeout);
+        props.put(p + "starttls.enable", Boolean.toString(imap.starttls()));
+        props.put(p + "starttls.required", Boolean.toString(imap.starttls()));
+        props.put(p + "ssl.checkserveridentity", "true");
+        // one connection for the folder, no pool of idle extra ones
+        props.put(p + "connectionpoolsize", "1");
+        props.put(p + "separatestoreconnection", "false");
+        return Session.getInstance(props);
+    }
+
+    /** How often IDLE is renewed: well inside both the read timeout and the 29 minutes of RFC 2177. */
+    static Duration idleRenewal(Imap imap) {
+        Duration half = imap.timeout().dividedBy(2);
+        Duration limit = Duration.ofMinutes(20);
+        return half.compareTo(limit) < 0 ? half : limit;
+    }
+}

@@ -1,0 +1,169 @@
+package org.guichet.intake;
+
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.angus.mail.iap.Response;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.protocol.BODY;
+import org.eclipse.angus.mail.imap.protocol.FetchResponse;
+import org.eclipse.angus.mail.imap.protocol.UID;
+import org.guichet.config.Imap;
+
+/** One open connection to the watched folder: list, fetch by UID in batches, move, wait with IDLE. */
+final class Mailbox implements AutoCloseable {
+    private final Imap imap;
+    private final Store store;
+    private final IMAPFolder folder;
+
+    private Mailbox(Imap imap, Store store, IMAPFolder folder) {
+        this.imap = imap;
+        this.store = store;
+        this.folder = folder;
+    }
+
+    static Mailbox open(Imap imap) throws MessagingException {
+        Session session = ImapSession.of(imap);
+        Store store = session.getStore(ImapSession.protocol(imap));
+        store.connect(imap.host(), imap.port(), imap.user(), imap.password());
+        try {
+            ensureFolder(store, imap.processedFolder());
+            ensureFolder(store, imap.quarantineFolder());
+            IMAPFolder folder = (IMAPFolder) store.getFolder(imap.folder());
+            folder.open(Folder.READ_WRITE);
+            return new Mailbox(imap, store, folder);
+        } catch (MessagingException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    private static void ensureFolder(Store store, String name) throws MessagingException {
+        Folder f = store.getFolder(name);
+        if (!f.exists() && !f.create(Folder.HOLDS_MESSAGES)) {
+            throw new MessagingException("cannot create folder " + name);
+        }
+    }
+
+    int count() throws MessagingException {
+        return folder.getMessageCount();
+    }
+
+    long uidValidity() throws MessagingException {
+        return folder.getUIDValidity();
+    }
+
+    /** Every message in the folder, whatever its flags: \Seen set by a person must not hide a mail. */
+    List<Message> messages() throws MessagingException {
+        Message[] all = folder.getMessages();
+        FetchProfile profile = new FetchProfile();
+        profile.add(UIDFolder.FetchProfileItem.UID);
+        profile.add(FetchProfile.Item.SIZE);
+        folder.fetch(all, profile);
+        return List.of(all);
+    }
+
+    long uid(Message message) throws MessagingException {
+        return folder.getUID(message);
+    }
+
+    /** The raw bytes of several messages in one UID FETCH: one round trip instead of one per message. */
+    Map<Long, byte[]> fetchRaw(List<Long> uids) throws MessagingException {
+        if (uids.isEmpty()) {
+            return Map.of();
+        }
+        String set = String.join(",", uids.stream().map(String::valueOf).toList());
+        Object result = folder.doCommand(protocol -> {
+            Response[] responses = protocol.command("UID FETCH " + set + " (UID BODY.PEEK[])", null);
+            Map<Long, byte[]> bytes = new HashMap<>();
+            for (Response r : responses) {
+                if (r instanceof FetchResponse f && f.getItem(UID.class) != null && f.getItem(BODY.class) != null) {
+                    bytes.put(f.getItem(UID.class).uid, f.getItem(BODY.class).getByteArrayInputStream().readAllBytes());
+                }
+            }
+            protocol.notifyResponseHandlers(responses);
+            protocol.handleResult(responses[responses.length - 1]);
+            return bytes;
+        });
+        @SuppressWarnings("unchecked")
+        Map<Long, byte[]> bytes = (Map<Long, byte[]>) result;
+        return bytes;
+    }
+
+    /** Streams one message's raw bytes, for messages too large to fetch in a batch. */
+    void writeRaw(Message message, OutputStream out) throws MessagingException, IOException {
+        message.writeTo(out);
+    }
+
+    void moveToProcessed(List<Message> messages) throws MessagingException {
+        move(messages, imap.processedFolder());
+    }
+
+    void moveToQuarantine(List<Message> messages) throws MessagingException {
+        move(messages, imap.quarantineFolder());
+    }
+
+    private void move(List<Message> messages, String destination) throws MessagingException {
+        if (messages.isEmpty()) {
+            return;
+        }
+        Message[] array = messages.toArray(new Message[0]);
+        Folder target = store.getFolder(destination);
+        if (store instanceof org.eclipse.angus.mail.imap.IMAPStore s && s.hasCapability("MOVE")) {
+            folder.moveMessages(array, target);
+            return;
+        }
+        folder.copyMessages(array, target);
+        folder.setFlags(array, new Flags(Flags.Flag.DELETED), true);
+        // only these messages: a UID EXPUNGE where the server has UIDPLUS
+        folder.expunge(array);
+    }
+
+    boolean supportsIdle() throws MessagingException {
+        return store instanceof org.eclipse.angus.mail.imap.IMAPStore s && s.hasCapability("IDLE");
+    }
+
+    /** Waits in IDLE until the server reports a change, or another thread renews or stops the wait. */
+    void idle() throws MessagingException {
+        folder.idle(true);
+    }
+
+    /** Ends a running IDLE from another thread: any command on the folder does, a NOOP changes nothing. */
+    void interruptIdle() throws MessagingException {
+        folder.doCommand(protocol -> {
+            protocol.simpleCommand("NOOP", null);
+            return null;
+        });
+    }
+
+    String describe() {
+        return imap.user() + "@" + imap.host() + ":" + imap.port() + "/" + imap.folder();
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (folder.isOpen()) {
+                folder.close(false);
+            }
+        } catch (MessagingException | RuntimeException ignored) {
+            // closing a broken connection: nothing more to do
+        }
+        try {
+            store.close();
+        } catch (MessagingException | RuntimeException ignored) {
+            // same
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package org.guichet.intake;
+
+import jakarta.mail.MessagingException;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps watching the folder: drains it, then waits with IDLE where the server offers it (renewed well
+ * inside its timeouts) or polls; reconnects by itself with exponential backoff and jitter after any fault.
+ */
+public final class MailboxWatcher {
+    private static final Logger log = LoggerFactory.getLogger(MailboxWatcher.class);
+    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+    private static final Duration LONGEST_BACKOFF = Duration.ofMinutes(5);
+
+    private final ImapIntake intake;
+    private final Runnable afterDrain;
+    private final AtomicReference<Mailbox> current = new AtomicReference<>();
+    private final Object wakeUp = new Object();
+    private volatile boolean running = true;
+
+    /** {@code afterDrain} runs after each pass that handled mail: the daemon delivers the outbox then. */
+    public MailboxWatcher(ImapIntake intake, Runnable afterDrain) {
+        this.intake = intake;
+        this.afterDrain = afterDrain;
+    }
+
+    /** One pass, for {@code run --once}: connect, handle everything waiting, disconnect. */
+    public int drainOnce() {
+        try (Mailbox mailbox = Mailbox.open(intake.config())) {
+            return intake.drain(mailbox).handled();
+        } catch (MessagingException e) {
+            throw new IntakeException("cannot read the mailbox " + intake.config().user() + "@"
+                    + intake.config().host() + ":" + intake.config().port() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Watches until {@link #stop()}; never throws for a network or server fault. */
+    public void watch() {
+        int failures = 0;
+        while (running) {
+            try (Mailbox mailbox = Mailbox.open(intake.config())) {
+                current.set(mailbox);
+                log.info("watching {}", mailbox.describe());
+                failures = 0;
+                watchOn(mailbox);
+            } catch (MessagingException | IntakeException | IllegalStateException e) {
+                failures++;
+                if (running) {
+                    Duration wait = backoff(failures);
+                    log.warn("mailbox unavailable ({}); retrying in {} s", e.getMessage(), wait.toSeconds());
+                    pause(wait);
+                }
+            } finally {
+                current.set(null);
+            }
+        }
+    }
+
+    private void watchOn(Mailbox mailbox) throws MessagingException {
+        boolean idle = intake.config().idle() && mailbox.supportsIdle();
+        while (running) {
+            ImapIntake.Pass pass = intake.drain(mailbox);
+            if (pass.handled() > 0) {
+                afterDrain.run();
+            }
+            if (!running) {
+                return;
+            }
+            if (mailbox.count() > pass.leftInPlace()) {
+                continue; // mail arrived during the pass: no need to wait for it
+            }
+            if (idle) {
+                mailbox.idle();
+            } else {
+                pause(intake.config().pollInterval());
+            }
+        }
+    }
+
+    /** Ends the IDLE in progress so the loop looks at the folder again; the daemon's renewal calls this. */
+    public void renewIdle() {
+        Mailbox mailbox = current.get();
+        if (mailbox == null) {
+            return;
+        }
+        try {
+            mailbox.interruptIdle();
+        } catch (MessagingException | RuntimeException e) {
+            log.debug("IDLE renewal failed: {}", e.getMessage());
+        }
+    }
+
+    public Duration idleRenewal() {
+        return ImapSession.idleRenewal(intake.config());
+    }
+
+    public void stop() {
+        running = false;
+        synchronized (wakeUp) {
+            wakeUp.notifyAll();
+        }
+        renewIdle();
+    }
+
+    private void pause(Duration duration) {
+        synchronized (wakeUp) {
+            try {
+                if (running) {
+                    wakeUp.wait(Math.max(1, duration.toMillis()));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            }
+        }
+    }
+
+    static Duration backoff(int failures) {
+        long base = FIRST_BACKOFF.toMillis() << Math.min(failures - 1, 16);
+        long capped = Math.min(base, LONGEST_BACKOFF.toMillis());
+        return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
+    }
+}

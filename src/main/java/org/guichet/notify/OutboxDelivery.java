@@ -1,0 +1,131 @@
+package org.guichet.notify;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.guichet.config.Smtp;
+import org.guichet.store.Outbox;
+import org.guichet.store.OutboxEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers the outbox over SMTP: one connection for a batch, each notification marked sent only after the
+ * server accepted it; a temporary failure is retried with exponential backoff, a permanent one (5xx) is
+ * marked failed after one try and blocks nothing.
+ */
+public final class OutboxDelivery {
+    private static final Logger log = LoggerFactory.getLogger(OutboxDelivery.class);
+    private static final int BATCH = 100;
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
+    private static final Duration LONGEST_RETRY = Duration.ofHours(1);
+
+    private final Outbox outbox;
+    private final Smtp smtp;
+    private final Session session;
+    private final MimeBuilder builder;
+    private final Clock clock;
+
+    public OutboxDelivery(Outbox outbox, Smtp smtp, String fromAddress, Clock clock) {
+        this.outbox = outbox;
+        this.smtp = smtp;
+        this.session = SmtpSession.of(smtp);
+        this.builder = new MimeBuilder(session, fromAddress);
+        this.clock = clock;
+    }
+
+    /** Sends what is due now; returns how many were sent. */
+    public int deliverDue() {
+        List<OutboxEntry> due = outbox.due(clock.instant(), BATCH);
+        if (due.isEmpty()) {
+            return 0;
+        }
+        try (Transport transport = connect()) {
+            int sent = 0;
+            for (OutboxEntry entry : due) {
+                sent += deliver(transport, entry) ? 1 : 0;
+            }
+            return sent;
+        } catch (MessagingException e) {
+            String reason = "SMTP server " + smtp.host() + ":" + smtp.port() + " unavailable: " + e.getMessage();
+            log.warn("{}; {} notification(s) will be retried", reason, due.size());
+            due.forEach(entry -> retryLater(entry, reason));
+            return 0;
+        }
+    }
+
+    private Transport connect() throws MessagingException {
+        Transport transport = session.getTransport("smtp");
+        if (smtp.user().isEmpty()) {
+            transport.connect();
+        } else {
+            transport.connect(smtp.host(), smtp.port(), smtp.user(), smtp.password());
+        }
+        return transport;
+    }
+
+    private boolean deliver(Transport transport, OutboxEntry entry) throws MessagingException {
+        try {
+            MimeMessage message = builder.build(entry.mail());
+            transport.sendMessage(message, message.getAllRecipients());
+            outbox.markSent(entry.id(), clock.instant());
+            log.info("sent {} for ticket {} to {}", entry.mail().event(), entry.mail().ticket().orElse(0L),
+                    entry.mail().recipient());
+            return true;
+        } catch (NotifyException e) {
+            outbox.markFailed(entry.id(), e.getMessage());
+            return false;
+        } catch (MessagingException e) {
+            if (isPermanent(e)) {
+                log.warn("notification {} to {} refused for good: {}", entry.id(), entry.mail().recipient(), e.getMessage());
+                outbox.markFailed(entry.id(), e.getMessage());
+                return false;
+            }
+            if (!transport.isConnected()) {
+                throw e;
+            }
+            retryLater(entry, e.getMessage());
+            return false;
+        }
+    }
+
+    private void retryLater(OutboxEntry entry, String reason) {
+        outbox.markRetry(entry.id(), reason, nextAttempt(entry.attempts()));
+    }
+
+    /** 30 s, 1 min, 2 min ... up to an hour, with a fifth of jitter so retries do not come in waves. */
+    Instant nextAttempt(int attempts) {
+        long base = FIRST_RETRY.toMillis() << Math.min(attempts, 10);
+        long capped = Math.min(base, LONGEST_RETRY.toMillis());
+        long jitter = ThreadLocalRandom.current().nextLong(capped / 5 + 1);
+        return clock.instant().plusMillis(capped - capped / 10 + jitter);
+    }
+
+    /** A 5xx answer from the server: sending the same mail again would fail the same way. */
+    static boolean isPermanent(Exception e) {
+        for (Throwable t = e; t != null; t = next(t)) {
+            if (t instanceof SMTPSendFailedException s && s.getReturnCode() >= 500) {
+                return true;
+            }
+            if (t instanceof SMTPAddressFailedException a && a.getReturnCode() >= 500) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Throwable next(Throwable t) {
+        if (t instanceof MessagingException m && m.getNextException() != null) {
+            return m.getNextException();
+        }
+        return t.getCause() == t ? null : t.getCause();
+    }
+}

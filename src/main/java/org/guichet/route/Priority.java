@@ -1,0 +1,36 @@
+package org.guichet.route;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The five priority levels, highest last in declaration order so that sorting by rank puts very-high first. */
+public enum Priority {
+    VERY_LOW("very-low", 1),
+    LOW("low", 2),
+    NORMAL("normal", 3),
+    HIGH("high", 4),
+    VERY_HIGH("very-high", 5);
+
+    private final String code;
+    private final int rank;
+
+    Priority(String code, int rank) {
+        this.code = code;
+        this.rank = rank;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    /** 5 for very-high down to 1 for very-low: listings sort on it, descending. */
+    public int rank() {
+        return rank;
+    }
+
+    public static Optional<Priority> fromCode(String code) {
+        String wanted = code.strip().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(p -> p.code.equals(wanted)).findFirst();
+    }
+}

@@ -1,0 +1,97 @@
+package org.guichet.route;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.guichet.config.Category;
+import org.guichet.config.GuichetConfig;
+import org.guichet.parse.InboundMail;
+import org.guichet.parse.MailAddress;
+
+/** Decides, for one parsed mail, whether it is automatic, which ticket it belongs to, and where it goes. */
+public final class Router {
+    private final GuichetConfig config;
+    private final SubjectTag tag;
+    private final PlusAddress plus;
+    private final AutomaticMail automatic;
+
+    public Router(GuichetConfig config, SubjectTag tag, PlusAddress plus) {
+        this.config = config;
+        this.tag = tag;
+        this.plus = plus;
+        this.automatic = new AutomaticMail(config.helpdesk().address());
+    }
+
+    public Decision decide(InboundMail mail, TicketDirectory tickets) {
+        List<String> reasons = new ArrayList<>();
+        Optional<String> robot = automatic.reason(mail);
+        robot.ifPresent(r -> reasons.add("automatic mail: " + r));
+        Optional<ThreadMatch> thread = Optional.empty();
+        Optional<Long> mentions = Optional.empty();
+        Optional<Found> found = byPlusAddress(mail, tickets)
+                .or(() -> byReferences(mail, tickets))
+                .or(() -> bySubject(mail, tickets, reasons));
+        if (found.isPresent() && found.get().ticket().open()) {
+            thread = Optional.of(new ThreadMatch(found.get().ticket().id(), found.get().by()));
+            reasons.add("follow-up of ticket #" + found.get().ticket().id() + " by " + found.get().by().code());
+        } else if (found.isPresent()) {
+            mentions = Optional.of(found.get().ticket().id());
+            reasons.add("ticket #" + found.get().ticket().id() + " is closed: a new ticket is opened that names it");
+        } else {
+            mentions = tag.find(mail.subject());
+        }
+        Category category = defaultCategory();
+        reasons.add("category " + category.name() + ": default category");
+        return new Decision(robot, thread, mentions, category.name(), Optional.empty(), category.service(),
+                Priority.NORMAL, reasons);
+    }
+
+    private record Found(TicketRef ticket, ThreadMatch.By by) {
+    }
+
+    private Optional<Found> byPlusAddress(InboundMail mail, TicketDirectory tickets) {
+        if (!config.mail().plusAddressing()) {
+            return Optional.empty();
+        }
+        return Stream.concat(mail.to().stream(), mail.cc().stream())
+                .map(MailAddress::address)
+                .map(plus::ticketOf)
+                .flatMap(Optional::stream)
+                .map(tickets::byNumber)
+                .flatMap(Optional::stream)
+                .findFirst()
+                .map(t -> new Found(t, ThreadMatch.By.PLUS_ADDRESS));
+    }
+
+    private Optional<Found> byReferences(InboundMail mail, TicketDirectory tickets) {
+        List<String> ids = new ArrayList<>(mail.inReplyTo());
+        ids.addAll(mail.references());
+        return ids.isEmpty() ? Optional.empty()
+                : tickets.byMessageIds(ids).map(t -> new Found(t, ThreadMatch.By.REFERENCES));
+    }
+
+    private Optional<Found> bySubject(InboundMail mail, TicketDirectory tickets, List<String> reasons) {
+        Optional<TicketRef> named = tag.find(mail.subject()).flatMap(tickets::byNumber);
+        if (named.isEmpty()) {
+            return Optional.empty();
+        }
+        String sender = mail.from().map(MailAddress::address).orElse("");
+        TicketRef ticket = named.get();
+        if (ticket.hasParticipant(sender) || isAgentOf(ticket.service(), sender)) {
+            return Optional.of(new Found(ticket, ThreadMatch.By.SUBJECT));
+        }
+        reasons.add("subject names ticket #" + ticket.id() + " but " + (sender.isEmpty() ? "the sender" : sender)
+                + " takes no part in it: a new ticket is opened");
+        return Optional.empty();
+    }
+
+    private boolean isAgentOf(String serviceId, String address) {
+        return config.service(serviceId).map(s -> s.agents().contains(address)).orElse(false);
+    }
+
+    private Category defaultCategory() {
+        return config.category(config.defaultCategory()).orElseThrow(() -> new IllegalStateException(
+                "the loaded config names default-category " + config.defaultCategory() + " but has no such category"));
+    }
+}

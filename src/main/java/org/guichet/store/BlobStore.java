@@ -1,0 +1,90 @@
+package org.guichet.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.guichet.parse.AttachmentSink;
+import org.guichet.parse.StoredPart;
+
+/**
+ * Files kept once by the SHA-256 of their bytes, under a directory of their own: attachments, and the raw
+ * bytes of every mail received. File names come from the hash only, never from a mail.
+ */
+public final class BlobStore implements AttachmentSink {
+    private final Path root;
+
+    public BlobStore(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** Streams content to disk, synced, and returns its hash and size; a second copy is not written. */
+    @Override
+    public StoredPart store(InputStream content) throws IOException {
+        Files.createDirectories(root);
+        Path temp = Files.createTempFile(root, "incoming-", ".part");
+        try {
+            MessageDigest digest = sha256();
+            long size;
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+                 OutputStream out = new DigestOutputStream(Channels.newOutputStream(channel), digest)) {
+                size = content.transferTo(out);
+                out.flush();
+                channel.force(true);
+            }
+            String sha = HexFormat.of().formatHex(digest.digest());
+            moveIntoPlace(temp, pathOf(sha));
+            return new StoredPart(sha, size);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static void moveIntoPlace(Path temp, Path target) throws IOException {
+        if (Files.exists(target)) {
+            return;
+        }
+        Files.createDirectories(target.getParent());
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException raced) {
+            // another copy of the same bytes got there first: same content, nothing to do
+        }
+    }
+
+    /** Where the bytes with this hash are, when they are kept here. */
+    public Optional<Path> find(String sha256) {
+        Path path = pathOf(sha256);
+        return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
+    }
+
+    private Path pathOf(String sha256) {
+        if (!sha256.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("not a SHA-256 in hex: " + sha256);
+        }
+        return root.resolve(sha256.substring(0, 2)).resolve(sha256);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.guichet.store;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.guichet.intake.MailSource;
+import org.guichet.ticket.MailRecord;
+import org.guichet.ticket.NewMessage;
+import org.guichet.ticket.NewTicket;
+import org.guichet.ticket.OutgoingMail;
+import org.guichet.ticket.Ticket;
+import org.guichet.ticket.TicketDetail;
+import org.guichet.ticket.TicketEvent;
+import org.guichet.ticket.TicketFilter;
+import org.guichet.ticket.TicketSummary;
+import org.guichet.ticket.TicketTx;
+
+/** The ticket operations on one transaction's connection. */
+final class JdbcTicketTx implements TicketTx {
+    private final MailRows mails;
+    private final TicketRows tickets;
+    private final MessageRows messages;
+    private final EventRows events;
+    private final OutboxRows outbox;
+
+    JdbcTicketTx(Sql sql) {
+        this.mails = new MailRows(sql);
+        this.tickets = new TicketRows(sql);
+        this.messages = new MessageRows(sql);
+        this.events = new EventRows(sql);
+        this.outbox = new OutboxRows(sql);
+    }
+
+    @Override
+    public Optional<MailRecord> mail(String key) {
+        return mails.find(key);
+    }
+
+    @Override
+    public MailRecord recordAttempt(String key, String rawSha256, long rawSize, MailSource source, Instant now) {
+        return mails.recordAttempt(key, rawSha256, rawSize, source, now);
+    }
+
+    @Override
+    public void markHandled(long mailId, Optional<Long> ticket, Instant now) {
+        mails.markHandled(mailId, ticket, now);
+    }
+
+    @Override
+    public void markFailed(long mailId, String error, boolean quarantined) {
+        mails.markFailed(mailId, error, quarantined);
+    }
+
+    @Override
+    public long insertTicket(NewTicket ticket) {
+        return tickets.insert(ticket);
+    }
+
+    @Override
+    public Optional<Ticket> ticket(long id) {
+        return tickets.find(id);
+    }
+
+    @Override
+    public void touch(long ticketId, Instant now) {
+        tickets.touch(ticketId, now);
+    }
+
+    @Override
+    public long insertMessage(long ticketId, NewMessage message) {
+        return messages.insert(ticketId, message);
+    }
+
+    @Override
+    public void insertEvent(long ticketId, TicketEvent event) {
+        events.insert(ticketId, event);
+    }
+
+    @Override
+    public Optional<Long> ticketByMessageIds(Collection<String> messageIds) {
+        return messages.ticketByMessageIds(messageIds);
+    }
+
+    @Override
+    public List<String> threadMessageIds(long ticketId) {
+        return messages.threadIds(ticketId);
+    }
+
+    @Override
+    public void queue(OutgoingMail mail, Instant now) {
+        outbox.insert(mail, now);
+    }
+
+    @Override
+    public List<TicketSummary> list(TicketFilter filter) {
+        return tickets.list(filter);
+    }
+
+    @Override
+    public Optional<TicketDetail> detail(long ticketId) {
+        return tickets.summary(ticketId).map(s -> new TicketDetail(s, messages.of(ticketId), events.of(ticketId)));
+    }
+}

@@ -1,0 +1,55 @@
+package org.guichet.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import org.guichet.intake.MailSource;
+import org.guichet.ticket.MailRecord;
+
+/** The received mails: the table that makes intake idempotent. */
+final class MailRows {
+    private final Sql sql;
+
+    MailRows(Sql sql) {
+        this.sql = sql;
+    }
+
+    Optional<MailRecord> find(String key) {
+        return sql.one("SELECT id, mail_key, status, attempts, ticket_id FROM inbound_mail WHERE mail_key = ?",
+                MailRows::record, key);
+    }
+
+    MailRecord recordAttempt(String key, String sha256, long size, MailSource source, Instant now) {
+        Optional<MailRecord> known = find(key);
+        if (known.isEmpty()) {
+            sql.insert("INSERT INTO inbound_mail (mail_key, raw_sha256, raw_size, folder, uid_validity, uid, status,"
+                    + " attempts, received_at) VALUES (?, ?, ?, ?, ?, ?, 'received', 1, ?)",
+                    key, sha256, size, source.folder(), source.uidValidity(), source.uid(), now);
+        } else if (known.get().state() != MailRecord.State.HANDLED) {
+            sql.update("UPDATE inbound_mail SET attempts = attempts + 1, folder = ?, uid_validity = ?, uid = ?"
+                    + " WHERE id = ?", source.folder(), source.uidValidity(), source.uid(), known.get().id());
+        }
+        return find(key).orElseThrow();
+    }
+
+    void markHandled(long id, Optional<Long> ticket, Instant now) {
+        sql.update("UPDATE inbound_mail SET status = 'handled', ticket_id = ?, handled_at = ?, last_error = NULL"
+                + " WHERE id = ?", ticket, now, id);
+    }
+
+    void markFailed(long id, String error, boolean quarantined) {
+        String bounded = error.length() > 2000 ? error.substring(0, 2000) : error;
+        sql.update("UPDATE inbound_mail SET last_error = ?, status = ? WHERE id = ?",
+                bounded, quarantined ? "quarantined" : "received", id);
+    }
+
+    private static MailRecord record(ResultSet rs) throws SQLException {
+        long ticket = rs.getLong("ticket_id");
+        Optional<Long> ticketId = rs.wasNull() ? Optional.empty() : Optional.of(ticket);
+        return new MailRecord(rs.getLong("id"), rs.getString("mail_key"),
+                MailRecord.State.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)), rs.getInt("attempts"),
+                ticketId);
+    }
+}

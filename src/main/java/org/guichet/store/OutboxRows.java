@@ -1,0 +1,72 @@
+package org.guichet.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.guichet.ticket.OutgoingMail;
+
+/** The outbox table: notifications written with the change that caused them, until they are delivered. */
+final class OutboxRows {
+    private final Sql sql;
+
+    OutboxRows(Sql sql) {
+        this.sql = sql;
+    }
+
+    void insert(OutgoingMail m, Instant now) {
+        sql.insert("INSERT INTO outbox (ticket_id, event, recipient, message_id, in_reply_to, references_ids, from_name,"
+                + " reply_to, subject, body_text, body_html, auto_submitted, status, attempts, next_attempt_at,"
+                + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)",
+                m.ticket(), m.event(), m.recipient(), m.messageId(), m.inReplyTo(), String.join(" ", m.references()),
+                m.fromName(), m.replyTo(), MessageRows.bounded(m.subject(), 1000), m.text(), m.html(),
+                m.autoSubmitted(), now, now);
+    }
+
+    List<OutboxEntry> due(Instant now, int limit) {
+        return sql.list("SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ?"
+                + " ORDER BY next_attempt_at, id LIMIT ?", OutboxRows::entry, now, limit);
+    }
+
+    List<OutboxEntry> all(Optional<String> status) {
+        return status.isPresent()
+                ? sql.list("SELECT * FROM outbox WHERE status = ? ORDER BY id", OutboxRows::entry, status.get())
+                : sql.list("SELECT * FROM outbox ORDER BY id", OutboxRows::entry);
+    }
+
+    void markSent(long id, Instant now) {
+        sql.update("UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL"
+                + " WHERE id = ?", now, id);
+    }
+
+    void markRetry(long id, String error, Instant next) {
+        sql.update("UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?"
+                + " AND status = 'pending'",
+                MessageRows.bounded(error, 2000), next, id);
+    }
+
+    void markFailed(long id, String error) {
+        sql.update("UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?",
+                MessageRows.bounded(error, 2000), id);
+    }
+
+    int retryFailed(Instant now) {
+        return sql.update("UPDATE outbox SET status = 'pending', next_attempt_at = ? WHERE status = 'failed'", now);
+    }
+
+    private static OutboxEntry entry(ResultSet rs) throws SQLException {
+        long ticket = rs.getLong("ticket_id");
+        Optional<Long> ticketId = rs.wasNull() ? Optional.empty() : Optional.of(ticket);
+        String refs = Optional.ofNullable(rs.getString("references_ids")).orElse("").strip();
+        OutgoingMail mail = new OutgoingMail(ticketId, rs.getString("event"), rs.getString("recipient"),
+                rs.getString("message_id"), Optional.ofNullable(rs.getString("in_reply_to")),
+                refs.isEmpty() ? List.of() : Arrays.asList(refs.split(" ")), rs.getString("from_name"),
+                Optional.ofNullable(rs.getString("reply_to")), rs.getString("subject"), rs.getString("body_text"),
+                Optional.ofNullable(rs.getString("body_html")), rs.getString("auto_submitted"));
+        return new OutboxEntry(rs.getLong("id"), mail, rs.getString("status"), rs.getInt("attempts"),
+                Sql.instant(rs, "next_attempt_at"), Optional.ofNullable(rs.getString("last_error")),
+                Sql.instant(rs, "created_at"), Sql.optionalInstant(rs, "sent_at"));
+    }
+}

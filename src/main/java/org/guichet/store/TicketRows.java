@@ -1,0 +1,97 @@
+package org.guichet.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.guichet.parse.MailAddress;
+import org.guichet.route.Priority;
+import org.guichet.ticket.NewTicket;
+import org.guichet.ticket.Status;
+import org.guichet.ticket.Ticket;
+import org.guichet.ticket.TicketFilter;
+import org.guichet.ticket.TicketSummary;
+
+/** The ticket table and its observers. */
+final class TicketRows {
+    private static final String COUNTS = "(SELECT COUNT(*) FROM message m WHERE m.ticket_id = t.id) AS message_count,"
+            + " (SELECT COUNT(*) FROM attachment a JOIN message m ON a.message_id = m.id WHERE m.ticket_id = t.id)"
+            + " AS attachment_count";
+    private static final String RANK = "CASE t.priority WHEN 'very-high' THEN 5 WHEN 'high' THEN 4 WHEN 'normal' THEN 3"
+            + " WHEN 'low' THEN 2 ELSE 1 END";
+    private final Sql sql;
+
+    TicketRows(Sql sql) {
+        this.sql = sql;
+    }
+
+    long insert(NewTicket t) {
+        return sql.insert("INSERT INTO ticket (subject, requester_address, requester_name, category, subcategory,"
+                + " service, priority, status, linked_ticket_id, created_at, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?)",
+                t.subject(), t.requester().address(), t.requester().name(), t.category(), t.subcategory(),
+                t.service(), t.priority().code(), t.linkedTicket(), t.created(), t.created());
+    }
+
+    Optional<Ticket> find(long id) {
+        return summaries(" WHERE t.id = ?", List.of(id)).stream().findFirst().map(TicketSummary::ticket);
+    }
+
+    Optional<TicketSummary> summary(long id) {
+        return summaries(" WHERE t.id = ?", List.of(id)).stream().findFirst();
+    }
+
+    void touch(long id, Instant now) {
+        sql.update("UPDATE ticket SET updated_at = ? WHERE id = ?", now, id);
+    }
+
+    /** Highest priority first, then oldest. */
+    List<TicketSummary> list(TicketFilter filter) {
+        List<String> conditions = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        filter.status().ifPresent(s -> add(conditions, params, "t.status = ?", s.code()));
+        filter.service().ifPresent(s -> add(conditions, params, "t.service = ?", s));
+        filter.requester().ifPresent(r -> add(conditions, params, "LOWER(t.requester_address) = LOWER(?)", r));
+        filter.assignee().ifPresent(a -> add(conditions, params, "LOWER(t.assignee) = LOWER(?)", a));
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        return summaries(where, params);
+    }
+
+    private static void add(List<String> conditions, List<Object> params, String condition, Object value) {
+        conditions.add(condition);
+        params.add(value);
+    }
+
+    private List<TicketSummary> summaries(String where, List<Object> params) {
+        Map<Long, List<String>> observers = observers(where, params);
+        return sql.list("SELECT t.*, " + COUNTS + " FROM ticket t" + where
+                + " ORDER BY " + RANK + " DESC, t.created_at, t.id",
+                rs -> summary(rs, observers.getOrDefault(rs.getLong("id"), List.of())), params.toArray());
+    }
+
+    private Map<Long, List<String>> observers(String where, List<Object> params) {
+        Map<Long, List<String>> byTicket = new HashMap<>();
+        sql.list("SELECT o.ticket_id, o.address FROM ticket_observer o WHERE o.ticket_id IN (SELECT t.id FROM ticket t"
+                + where + ") ORDER BY o.address", rs -> byTicket.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                .add(rs.getString(2)), params.toArray());
+        return byTicket;
+    }
+
+    private static TicketSummary summary(ResultSet rs, List<String> observers) throws SQLException {
+        long linked = rs.getLong("linked_ticket_id");
+        Optional<Long> linkedTicket = rs.wasNull() ? Optional.empty() : Optional.of(linked);
+        Ticket ticket = new Ticket(rs.getLong("id"), rs.getString("subject"),
+                new MailAddress(rs.getString("requester_address"), rs.getString("requester_name")),
+                rs.getString("category"), Optional.ofNullable(rs.getString("subcategory")), rs.getString("service"),
+                Priority.fromCode(rs.getString("priority")).orElse(Priority.NORMAL),
+                Status.fromCode(rs.getString("status")).orElseThrow(), Optional.ofNullable(rs.getString("assignee")),
+                observers, Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"),
+                Sql.optionalInstant(rs, "first_response_at"), Sql.optionalInstant(rs, "resolved_at"),
+                Sql.optionalInstant(rs, "closed_at"), linkedTicket);
+        return new TicketSummary(ticket, rs.getInt("message_count"), rs.getInt("attachment_count"));
+    }
+}

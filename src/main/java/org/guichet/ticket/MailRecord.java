@@ -1,0 +1,16 @@
+package org.guichet.ticket;
+
+import java.util.Optional;
+
+/** What the database knows of one received mail: whether it was handled yet, and how often it was tried. */
+public record MailRecord(long id, String key, State state, int attempts, Optional<Long> ticket) {
+
+    /** The life of a received mail: received (bytes kept), handled (committed), quarantined. */
+    public enum State {
+        RECEIVED, HANDLED, QUARANTINED;
+
+        public String code() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package org.guichet.ticket;
+
+import java.util.Map;
+
+/** The notification texts, one template per event, rendered as plain text with an HTML alternative. */
+public interface Templates {
+    Rendered render(String event, Map<String, Object> model);
+
+    /** One rendered notification body. */
+    record Rendered(String text, String html) {
+    }
+}

@@ -1,0 +1,41 @@
+package org.guichet.ticket;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.guichet.intake.MailSource;
+
+/** The operations on tickets and mails available inside one transaction. */
+public interface TicketTx {
+    Optional<MailRecord> mail(String key);
+
+    /** Records a received mail, or counts one more attempt at it; returns its record. */
+    MailRecord recordAttempt(String key, String rawSha256, long rawSize, MailSource source, Instant now);
+
+    void markHandled(long mailId, Optional<Long> ticket, Instant now);
+
+    void markFailed(long mailId, String error, boolean quarantined);
+
+    long insertTicket(NewTicket ticket);
+
+    Optional<Ticket> ticket(long id);
+
+    void touch(long ticketId, Instant now);
+
+    long insertMessage(long ticketId, NewMessage message);
+
+    void insertEvent(long ticketId, TicketEvent event);
+
+    /** The ticket that sent or received a mail with one of these Message-IDs. */
+    Optional<Long> ticketByMessageIds(Collection<String> messageIds);
+
+    /** The Message-IDs of a ticket's mails, incoming and outgoing, oldest first. */
+    List<String> threadMessageIds(long ticketId);
+
+    void queue(OutgoingMail mail, Instant now);
+
+    List<TicketSummary> list(TicketFilter filter);
+
+    Optional<TicketDetail> detail(long ticketId);
+}

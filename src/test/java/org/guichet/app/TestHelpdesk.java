@@ -1,0 +1,184 @@
+package org.guichet.app;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import org.guichet.config.ConfigLoader;
+import org.guichet.config.GuichetConfig;
+
+/** A helpdesk for tests: a real GreenMail on free ports, a real H2 in a temporary folder, the shipped templates. */
+final class TestHelpdesk implements AutoCloseable {
+    static final String SUPPORT = "support@helpdesk.test";
+    final int smtpPort;
+    final int imapPort;
+    final Path dir;
+    final GreenMail mail;
+    final Guichet guichet;
+
+    private TestHelpdesk(Path dir, boolean startMailServer) {
+        this.dir = dir;
+        this.smtpPort = freePort();
+        this.imapPort = freePort();
+        this.mail = startMailServer ? startGreenMail(smtpPort, imapPort) : null;
+        this.guichet = new Guichet(config(), Path.of("config/guichet.yml"), Clock.systemUTC());
+        guichet.database().migrate();
+    }
+
+    /** A helpdesk with its own GreenMail, as the tests' mail server. */
+    static TestHelpdesk start(Path dir) {
+        return new TestHelpdesk(dir, true);
+    }
+
+    GuichetConfig config() {
+        return new ConfigLoader().load(yaml(false), "test.yml", name -> Optional.empty());
+    }
+
+    /** The config as a file: {@code demo} makes Guichet start its own embedded server on these ports. */
+    String yaml(boolean demo) {
+        return yaml(demo, smtpPort, imapPort, dir);
+    }
+
+    static String yaml(boolean demo, int smtpPort, int imapPort, Path dir) {
+        String db = dir.resolve("db").resolve("guichet").toString().replace('\\', '/');
+        return """
+                helpdesk:
+                  name: Test Helpdesk
+                  address: support@helpdesk.test
+                  locale: en
+                mail:
+                  demo-server: %s
+                imap:
+                  host: 127.0.0.1
+                  port: %d
+                  ssl: false
+                  starttls: false
+                  user: support@helpdesk.test
+                  password: any
+                  poll-interval: 1s
+                  timeout: 10s
+                smtp:
+                  host: 127.0.0.1
+                  port: %d
+                  ssl: false
+                  starttls: false
+                  timeout: 10s
+                storage:
+                  database-url: jdbc:h2:file:%s
+                  attachments-dir: %s
+                  messages-dir: %s
+                security:
+                  secret: test-secret-0123456789
+                services:
+                  - id: it
+                    name: IT support
+                    agents: [alice@helpdesk.test]
+                  - id: admin
+                    name: Administration
+                    agents: [bob@helpdesk.test]
+                categories:
+                  - name: Network
+                    service: it
+                  - name: Unsorted
+                    service: it
+                default-category: Unsorted
+                """.formatted(demo, imapPort, smtpPort, db, dir.resolve("attachments"), dir.resolve("messages"));
+    }
+
+    static GreenMail startGreenMail(int smtpPort, int imapPort) {
+        GreenMail greenMail = new GreenMail(new ServerSetup[] {
+            new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+            new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+        greenMail.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication().withSieveIgnoreDetail());
+        greenMail.start();
+        return greenMail;
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Sends raw RFC 5322 text through the server's SMTP port, as any mail client would. */
+    void send(String raw) throws MessagingException {
+        sendVia(smtpPort, raw);
+    }
+
+    static void sendVia(int port, String raw) throws MessagingException {
+        Properties p = new Properties();
+        p.put("mail.smtp.host", "127.0.0.1");
+        p.put("mail.smtp.port", Integer.toString(port));
+        Session session = Session.getInstance(p);
+        MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8))) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                if (getHeader("Message-ID") == null) {
+                    super.updateMessageID();
+                }
+            }
+        };
+        Transport.send(message, message.getAllRecipients().length == 0
+                ? new InternetAddress[] {new InternetAddress(SUPPORT)} : message.getAllRecipients());
+    }
+
+    /** The mails in a user's folder, read over IMAP like a mail client. */
+    List<MimeMessage> read(String user, String folder) throws MessagingException, IOException {
+        return readVia(imapPort, user, folder);
+    }
+
+    static List<MimeMessage> readVia(int port, String user, String folderName) throws MessagingException, IOException {
+        Properties p = new Properties();
+        p.put("mail.imap.connectiontimeout", "5000");
+        p.put("mail.imap.timeout", "5000");
+        Store store = Session.getInstance(p).getStore("imap");
+        store.connect("127.0.0.1", port, user, "any");
+        try {
+            Folder folder = store.getFolder(folderName);
+            if (!folder.exists()) {
+                return List.of();
+            }
+            folder.open(Folder.READ_ONLY);
+            List<MimeMessage> copies = new ArrayList<>();
+            for (Message m : folder.getMessages()) {
+                copies.add(new MimeMessage((MimeMessage) m));
+            }
+            folder.close(false);
+            return copies;
+        } finally {
+            store.close();
+        }
+    }
+
+    int runOnce() {
+        return guichet.daemon().runOnce(new java.io.PrintWriter(java.io.Writer.nullWriter()));
+    }
+
+    @Override
+    public void close() {
+        guichet.close();
+        if (mail != null) {
+            mail.stop();
+        }
+    }
+}
