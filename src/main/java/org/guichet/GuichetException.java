@@ -1,9 +1,6 @@
 package org.guichet;
 
-/**
- * The root of Guichet's own failures: each package throws a subtype whose message says what failed,
- * where, and what to do, so that callers can catch one family at the seams.
- */
+/** The root of Guichet's unchecked exceptions: each message says what failed, where, and what to do. */
 public class GuichetException extends RuntimeException {
 
     public GuichetException(String message) {

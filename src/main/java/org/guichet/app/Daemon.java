@@ -28,13 +28,15 @@ final class Daemon implements DaemonRunner {
     @Override
     public int runOnce(PrintWriter out) {
         guichet.database().migrate();
-        try (AutoCloseable demo = startDemo()) {
+        Optional<DemoMailServer> demo = guichet.config().mail().demoServer()
+                ? Optional.of(DemoMailServer.start(guichet.config())) : Optional.empty();
+        try {
             int handled = new MailboxWatcher(guichet.intake(), () -> { }).drainOnce();
             int sent = guichet.delivery().deliverDue();
             out.printf("%d mail(s) handled, %d notification(s) sent%n", handled, sent);
             return handled;
-        } catch (Exception e) {
-            throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
+        } finally {
+            demo.ifPresent(DemoMailServer::close);
         }
     }
 
@@ -69,14 +71,6 @@ final class Daemon implements DaemonRunner {
         intake.start();
         printBanner(out, guichet.config());
         awaitQuietly(stopped);
-    }
-
-    private AutoCloseable startDemo() {
-        if (!guichet.config().mail().demoServer()) {
-            return () -> { };
-        }
-        DemoMailServer demo = DemoMailServer.start(guichet.config());
-        return demo::close;
     }
 
     private static void printBanner(PrintWriter out, GuichetConfig config) {

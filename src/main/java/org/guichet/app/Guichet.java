@@ -10,6 +10,7 @@ import org.guichet.intake.ImapIntake;
 import org.guichet.notify.MustacheTemplates;
 import org.guichet.notify.OutboxDelivery;
 import org.guichet.parse.MailParser;
+import org.guichet.parse.MimeSettings;
 import org.guichet.route.PlusAddress;
 import org.guichet.route.Router;
 import org.guichet.route.SubjectTag;
@@ -33,6 +34,8 @@ public final class Guichet implements Backend {
     private final Outbox outbox;
 
     public Guichet(GuichetConfig config, Path configFile, Clock clock) {
+        // Jakarta Mail reads its leniency settings once, at first use: set them before intake or notify do
+        MimeSettings.apply();
         this.config = config;
         this.configFile = configFile;
         this.clock = clock;

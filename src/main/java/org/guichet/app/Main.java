@@ -5,6 +5,7 @@ import org.guichet.GuichetException;
 import org.guichet.cli.BackendFactory;
 import org.guichet.cli.RootCommand;
 import org.guichet.config.ConfigException;
+import org.guichet.parse.MimeSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -18,6 +19,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        MimeSettings.apply();
         int status = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true),
                 Guichet::open);
         System.exit(status);

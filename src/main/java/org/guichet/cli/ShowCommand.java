@@ -79,8 +79,8 @@ final class ShowCommand implements Callable<Integer> {
 
     private static void event(PrintWriter out, TicketEvent e) {
         String change = e.from().isPresent() || e.to().isPresent()
-                ? " " + e.from().orElse("-") + " -> " + e.to().orElse("-") : "";
+                ? "  " + e.from().map(f -> f + " → ").orElse("→ ") + e.to().orElse("") : "";
         out.printf("  %s  %-12s %s%s%s%n", TicketViews.iso(e.at()), e.type(), e.actor(), change,
-                e.detail().isEmpty() ? "" : ": " + e.detail());
+                e.detail().isEmpty() ? "" : "  (" + e.detail() + ")");
     }
 }

@@ -59,6 +59,9 @@ public final class ImapIntake {
         List<Message> current = new ArrayList<>();
         long bytes = 0;
         for (Message m : messages) {
+            if (m.isExpunged()) {
+                continue;
+            }
             long size = Math.max(0, m.getSize());
             if (!current.isEmpty() && (current.size() >= BATCH_MESSAGES || bytes + size > BATCH_BYTES)) {
                 batches.add(current);

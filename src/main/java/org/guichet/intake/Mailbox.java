@@ -64,14 +64,23 @@ final class Mailbox implements AutoCloseable {
         return folder.getUIDValidity();
     }
 
-    /** Every message in the folder, whatever its flags: \Seen set by a person must not hide a mail. */
+    /**
+     * Every message in the folder, whatever its flags: \Seen set by a person must not hide a mail. Messages
+     * expunged meanwhile (by our last move, reported late, or by someone else) are left out.
+     */
     List<Message> messages() throws MessagingException {
         Message[] all = folder.getMessages();
         FetchProfile profile = new FetchProfile();
         profile.add(UIDFolder.FetchProfileItem.UID);
         profile.add(FetchProfile.Item.SIZE);
         folder.fetch(all, profile);
-        return List.of(all);
+        List<Message> present = new ArrayList<>();
+        for (Message m : all) {
+            if (!m.isExpunged()) {
+                present.add(m);
+            }
+        }
+        return present;
     }
 
     long uid(Message message) throws MessagingException {

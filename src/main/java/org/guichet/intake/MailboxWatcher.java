@@ -51,7 +51,8 @@ public final class MailboxWatcher {
                 failures++;
                 if (running) {
                     Duration wait = backoff(failures);
-                    log.warn("mailbox unavailable ({}); retrying in {} s", e.getMessage(), wait.toSeconds());
+                    log.warn("mailbox unavailable ({}); retrying in {} s", e, wait.toSeconds());
+                    log.debug("mailbox failure", e);
                     pause(wait);
                 }
             } finally {

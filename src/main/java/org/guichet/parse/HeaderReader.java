@@ -72,9 +72,10 @@ final class HeaderReader {
         return MessageIds.all(String.join(" ", raw(field)), field, problems);
     }
 
-    /** The decoded subject, tabs and control characters turned into spaces, trimmed. */
-    static String subject(MailHeaders headers) {
-        String subject = headers.first("Subject").orElse("");
+    /** The decoded subject, tabs and control characters turned into spaces, trimmed; read even past the bounds. */
+    String subject() {
+        String subject = raw("Subject").stream().findFirst()
+                .map(value -> HeaderText.decode("the Subject header", value, problems)).orElse("");
         return subject.replaceAll("[\\p{Cntrl}\\u2028\\u2029]", " ").strip();
     }
 

@@ -1,5 +1,6 @@
 package org.guichet.parse;
 
+import java.util.Locale;
 import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -87,7 +88,7 @@ final class HtmlText {
             String label = link.text().trim();
             String bareHref = href.startsWith("mailto:") ? href.substring("mailto:".length()) : href;
             if (!href.isEmpty() && !href.startsWith("#") && !bareHref.equals(label)
-                    && !href.equals(label) && !href.toLowerCase().startsWith("javascript:")) {
+                    && !href.equals(label) && !href.toLowerCase(Locale.ROOT).startsWith("javascript:")) {
                 out.append(label.isEmpty() ? href : " <" + href + ">");
             }
         }

@@ -14,6 +14,10 @@ import java.util.Optional;
  */
 public final class MailParser {
 
+    static {
+        MimeSettings.apply();
+    }
+
     private final AttachmentSink sink;
     private final Session session;
 
@@ -53,7 +57,7 @@ public final class MailParser {
         Optional<String> html = body.htmlSource().map(HtmlSafety::clean).filter(h -> !h.isBlank());
         return new InboundMail(header.from(), header.addresses("To"), header.addresses("Cc"),
                 header.addresses("Reply-To"), header.date(), header.messageId(),
-                header.ids("In-Reply-To"), header.ids("References"), HeaderReader.subject(headers),
+                header.ids("In-Reply-To"), header.ids("References"), header.subject(),
                 text, QuoteCutter.cut(text), html, body.attachments(), headers, problems.list());
     }
 

@@ -1,12 +1,12 @@
 package org.guichet.parse;
 
-import jakarta.mail.internet.MimeUtility;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,6 +16,11 @@ final class TextDecoder {
     static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     private static final Set<String> LATIN1_NAMES = Set.of("iso-8859-1", "iso8859-1", "iso_8859-1", "latin1",
             "l1", "cp819", "ibm819", "iso-ir-100", "8859-1");
+    /** MIME names that Java does not know under that name; kept here rather than in MimeUtility so that this class
+     * never touches Jakarta Mail (whose settings must be applied before its first use, see MimeSettings). */
+    private static final Map<String, String> ALIASES = Map.of("macintosh", "x-MacRoman", "mac", "x-MacRoman",
+            "iso-8859-8-i", "ISO-8859-8", "iso-8859-6-i", "ISO-8859-6", "x-user-defined", "windows-1252",
+            "unicode", "UTF-16", "utf8mb4", "UTF-8");
     private static final Set<String> ASCII_NAMES = Set.of("us-ascii", "ascii", "us", "ansi_x3.4-1968", "iso646-us",
             "ascii7", "7bit");
 
@@ -65,7 +70,8 @@ final class TextDecoder {
 
     static Optional<Charset> lookup(String name) {
         try {
-            String javaName = MimeUtility.javaCharset(cleanName(name));
+            String clean = cleanName(name);
+            String javaName = ALIASES.getOrDefault(clean, clean);
             return Charset.isSupported(javaName) ? Optional.of(Charset.forName(javaName)) : Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.empty();

@@ -217,6 +217,51 @@ class GatewayIT {
         assertThat(helpdesk.read(TestHelpdesk.SUPPORT, "Processed")).hasSize(1);
     }
 
+    @Test
+    void attachmentsAreKeptOnceByTheirHashAndTheRawMailIsKept() throws Exception {
+        String pdf = java.util.Base64.getMimeEncoder().encodeToString("%PDF-1.4 payslip".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        for (String id : List.of("att-1@example.org", "att-2@example.org")) {
+            helpdesk.send("""
+                    From: jane@example.org
+                    To: support@helpdesk.test
+                    Subject: Payslips for my loan
+                    Message-ID: <%s>
+                    MIME-Version: 1.0
+                    Content-Type: multipart/mixed; boundary="b1"
+
+                    --b1
+                    Content-Type: text/plain; charset=utf-8
+
+                    Here is the one I have.
+                    --b1
+                    Content-Type: application/pdf; name="../../etc/payslip.pdf"
+                    Content-Disposition: attachment; filename="../../etc/payslip.pdf"
+                    Content-Transfer-Encoding: base64
+
+                    %s
+                    --b1--
+                    """.formatted(id, pdf).replace("\n", "\r\n"));
+        }
+
+        helpdesk.runOnce();
+
+        assertThat(tickets()).hasSize(2);
+        var attachment = ticket(1).messages().get(0).attachments().get(0);
+        assertThat(attachment.name()).doesNotContain("/").endsWith("payslip.pdf");
+        assertThat(attachment.contentType()).isEqualTo("application/pdf");
+        assertThat(attachment.size()).isEqualTo("%PDF-1.4 payslip".length());
+        assertThat(ticket(2).messages().get(0).attachments().get(0).sha256()).isEqualTo(attachment.sha256());
+        Path attachments = dir.resolve("attachments");
+        try (var files = java.nio.file.Files.walk(attachments)) {
+            assertThat(files.filter(java.nio.file.Files::isRegularFile).map(p -> p.getFileName().toString()))
+                    .containsExactly(attachment.sha256());
+        }
+        try (var raw = java.nio.file.Files.walk(dir.resolve("messages"))) {
+            assertThat(raw.filter(java.nio.file.Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().matches("[0-9a-f]{64}"))).hasSize(2);
+        }
+    }
+
     private void markAllSeen() throws Exception {
         var props = new java.util.Properties();
         var store = jakarta.mail.Session.getInstance(props).getStore("imap");
