@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 final class Daemon implements DaemonRunner {
     private static final Logger log = LoggerFactory.getLogger(Daemon.class);
     private static final long STOP_WAIT_SECONDS = 30;
+    private static final long AUTO_CLOSE_EVERY_MINUTES = 60;
     private final Guichet guichet;
 
     Daemon(Guichet guichet) {
@@ -32,8 +33,10 @@ final class Daemon implements DaemonRunner {
                 ? Optional.of(DemoMailServer.start(guichet.config())) : Optional.empty();
         try {
             int handled = new MailboxWatcher(guichet.intake(), () -> { }).drainOnce();
+            int closed = guichet.autoClose().run();
             int sent = guichet.delivery().deliverDue();
-            out.printf("%d mail(s) handled, %d notification(s) sent%n", handled, sent);
+            out.printf("%d mail(s) handled, %d ticket(s) closed automatically, %d notification(s) sent%n", handled,
+                    closed, sent);
             return handled;
         } finally {
             demo.ifPresent(DemoMailServer::close);
@@ -52,9 +55,10 @@ final class Daemon implements DaemonRunner {
         MailboxWatcher watcher = new MailboxWatcher(guichet.intake(), outbox::wake);
         Thread sender = new Thread(outbox, "guichet-outbox");
         Thread intake = new Thread(watcher::watch, "guichet-intake");
-        ScheduledExecutorService renewal = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "guichet-idle"));
+        ScheduledExecutorService renewal = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "guichet-scheduler"));
         long every = watcher.idleRenewal().toMillis();
         renewal.scheduleAtFixedRate(watcher::renewIdle, every, every, TimeUnit.MILLISECONDS);
+        renewal.scheduleAtFixedRate(() -> autoClose(outbox), 0, AUTO_CLOSE_EVERY_MINUTES, TimeUnit.MINUTES);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("stopping: finishing the mail in hand");
@@ -71,6 +75,17 @@ final class Daemon implements DaemonRunner {
         intake.start();
         printBanner(out, guichet.config());
         awaitQuietly(stopped);
+    }
+
+    /** The daily job, run every hour so that a restart never delays it by a day; a failure waits for the next run. */
+    private void autoClose(OutboxLoop outbox) {
+        try {
+            if (guichet.autoClose().run() > 0) {
+                outbox.wake();
+            }
+        } catch (RuntimeException e) {
+            log.warn("auto-close failed, will try again: {}", e.getMessage());
+        }
     }
 
     private static void printBanner(PrintWriter out, GuichetConfig config) {

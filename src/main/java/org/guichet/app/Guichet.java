@@ -18,9 +18,13 @@ import org.guichet.store.BlobStore;
 import org.guichet.store.Database;
 import org.guichet.store.JdbcTicketStore;
 import org.guichet.store.Outbox;
+import org.guichet.ticket.Audience;
+import org.guichet.ticket.AutoClose;
 import org.guichet.ticket.DecisionApplier;
 import org.guichet.ticket.MailProcessor;
 import org.guichet.ticket.Notices;
+import org.guichet.ticket.Notifier;
+import org.guichet.ticket.TicketActions;
 import org.guichet.ticket.TicketStore;
 
 /** The composition root: every object of the program is built here, by hand, from the config. */
@@ -75,13 +79,32 @@ public final class Guichet implements Backend {
 
     /** The handler of received mail: raw store, parser, router, and the ticket domain. */
     public MailProcessor mailProcessor() {
-        SubjectTag tag = new SubjectTag(config.tickets().tag());
-        PlusAddress plus = new PlusAddress(config.helpdesk().address(), config.security().secret());
-        MustacheTemplates templates = new MustacheTemplates(templatesDir(), config.helpdesk().locale());
-        Notices notices = new Notices(config, tag, plus, templates);
+        SubjectTag tag = tag();
         return new MailProcessor(new BlobStore(config.storage().messagesDir()),
-                new MailParser(new BlobStore(config.storage().attachmentsDir())), new Router(config, tag, plus),
-                tickets, new DecisionApplier(tag, notices, clock), clock, MAX_ATTEMPTS);
+                new MailParser(attachments()), new Router(config, tag, plus()),
+                tickets, new DecisionApplier(config, tag, notifier(), clock), clock, MAX_ATTEMPTS);
+    }
+
+    public AutoClose autoClose() {
+        return new AutoClose(tickets, new TicketActions(config, notifier()), config.tickets().autoCloseDays(), clock);
+    }
+
+    private Notifier notifier() {
+        MustacheTemplates templates = new MustacheTemplates(templatesDir(), config.helpdesk().locale());
+        Notices notices = new Notices(config, tag(), plus(), templates);
+        return new Notifier(new Audience(config), notices, config.limits().notificationsPerTicketPer10Minutes());
+    }
+
+    private SubjectTag tag() {
+        return new SubjectTag(config.tickets().tag());
+    }
+
+    private PlusAddress plus() {
+        return new PlusAddress(config.helpdesk().address(), config.security().secret());
+    }
+
+    private BlobStore attachments() {
+        return new BlobStore(config.storage().attachmentsDir());
     }
 
     public ImapIntake intake() {
@@ -89,7 +112,7 @@ public final class Guichet implements Backend {
     }
 
     public OutboxDelivery delivery() {
-        return new OutboxDelivery(outbox, config.smtp(), config.helpdesk().address(), clock);
+        return new OutboxDelivery(outbox, config.smtp(), config.helpdesk().address(), attachments(), clock);
     }
 
     /** Notification templates sit beside the config file, in {@code templates/<locale>/}. */

@@ -4,8 +4,12 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Optional;
 import org.apache.commons.mail2.core.EmailException;
 import org.apache.commons.mail2.jakarta.HtmlEmail;
+import org.guichet.parse.Attachment;
+import org.guichet.store.BlobStore;
 import org.guichet.ticket.Notices;
 import org.guichet.ticket.OutgoingMail;
 
@@ -16,10 +20,12 @@ import org.guichet.ticket.OutgoingMail;
 final class MimeBuilder {
     private final Session session;
     private final String fromAddress;
+    private final BlobStore attachments;
 
-    MimeBuilder(Session session, String fromAddress) {
+    MimeBuilder(Session session, String fromAddress, BlobStore attachments) {
         this.session = session;
         this.fromAddress = fromAddress;
+        this.attachments = attachments;
     }
 
     MimeMessage build(OutgoingMail mail) {
@@ -42,6 +48,14 @@ final class MimeBuilder {
             mail.inReplyTo().ifPresent(id -> email.addHeader("In-Reply-To", angle(id)));
             if (!mail.references().isEmpty()) {
                 email.addHeader("References", String.join(" ", mail.references().stream().map(MimeBuilder::angle).toList()));
+            }
+            for (Attachment a : mail.attachments()) {
+                Optional<Path> file = attachments.find(a.sha256());
+                if (file.isEmpty()) {
+                    throw new NotifyException("attachment " + a.name() + " (" + a.sha256() + ") of notification "
+                            + mail.messageId() + " is missing from the store " + attachments.root(), null);
+                }
+                email.attach(new StoredFileSource(file.get(), a.contentType(), a.name()), Notices.oneLine(a.name()), "");
             }
             email.buildMimeMessage();
             MimeMessage message = email.getMimeMessage();

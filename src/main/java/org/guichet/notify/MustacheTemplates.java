@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import org.guichet.GuichetException;
 import org.guichet.ticket.Templates;
 
@@ -38,6 +39,18 @@ public final class MustacheTemplates implements Templates {
     @Override
     public Rendered render(String event, Map<String, Object> model) {
         return new Rendered(render(text, event + ".txt", model), render(html, event + ".html", model));
+    }
+
+    /** Words in the helpdesk's language, from {@code labels.properties} beside the templates. */
+    @Override
+    public String label(String key) {
+        Properties labels = new Properties();
+        try {
+            labels.load(new StringReader(source("labels.properties")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read labels.properties of " + locale + ": " + e.getMessage(), e);
+        }
+        return labels.getProperty(key, key);
     }
 
     private String render(MustacheFactory factory, String file, Map<String, Object> model) {

@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.guichet.config.Smtp;
+import org.guichet.store.BlobStore;
 import org.guichet.store.Outbox;
 import org.guichet.store.OutboxEntry;
 import org.slf4j.Logger;
@@ -34,11 +35,11 @@ public final class OutboxDelivery {
     private final MimeBuilder builder;
     private final Clock clock;
 
-    public OutboxDelivery(Outbox outbox, Smtp smtp, String fromAddress, Clock clock) {
+    public OutboxDelivery(Outbox outbox, Smtp smtp, String fromAddress, BlobStore attachments, Clock clock) {
         this.outbox = outbox;
         this.smtp = smtp;
         this.session = SmtpSession.of(smtp);
-        this.builder = new MimeBuilder(session, fromAddress);
+        this.builder = new MimeBuilder(session, fromAddress, attachments);
         this.clock = clock;
     }
 

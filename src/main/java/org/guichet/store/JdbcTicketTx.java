@@ -68,6 +68,21 @@ final class JdbcTicketTx implements TicketTx {
     }
 
     @Override
+    public void save(Ticket ticket) {
+        tickets.save(ticket);
+    }
+
+    @Override
+    public int recentNotifications(long ticketId, String recipient, Instant since) {
+        return outbox.recent(ticketId, recipient, since);
+    }
+
+    @Override
+    public List<Ticket> resolvedBefore(Instant cutoff) {
+        return tickets.resolvedBefore(cutoff);
+    }
+
+    @Override
     public long insertMessage(long ticketId, NewMessage message) {
         return messages.insert(ticketId, message);
     }

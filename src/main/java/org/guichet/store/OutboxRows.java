@@ -3,9 +3,11 @@ package org.guichet.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.guichet.parse.Attachment;
 import org.guichet.ticket.OutgoingMail;
 
 /** The outbox table: notifications written with the change that caused them, until they are delivered. */
@@ -17,23 +19,44 @@ final class OutboxRows {
     }
 
     void insert(OutgoingMail m, Instant now) {
-        sql.insert("INSERT INTO outbox (ticket_id, event, recipient, message_id, in_reply_to, references_ids, from_name,"
+        long id = sql.insert("INSERT INTO outbox (ticket_id, event, recipient, message_id, in_reply_to, references_ids, from_name,"
                 + " reply_to, subject, body_text, body_html, auto_submitted, status, attempts, next_attempt_at,"
                 + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)",
                 m.ticket(), m.event(), m.recipient(), m.messageId(), m.inReplyTo(), String.join(" ", m.references()),
                 m.fromName(), m.replyTo(), MessageRows.bounded(m.subject(), 1000), m.text(), m.html(),
                 m.autoSubmitted(), now, now);
+        for (Attachment a : m.attachments()) {
+            sql.insert("INSERT INTO outbox_attachment (outbox_id, name, content_type, size, sha256) VALUES (?, ?, ?, ?, ?)",
+                    id, a.name(), MessageRows.bounded(a.contentType(), 255), a.size(), a.sha256());
+        }
+    }
+
+    int recent(long ticketId, String recipient, Instant since) {
+        return sql.one("SELECT COUNT(*) FROM outbox WHERE ticket_id = ? AND recipient = ? AND created_at >= ?",
+                rs -> rs.getInt(1), ticketId, recipient, since).orElse(0);
     }
 
     List<OutboxEntry> due(Instant now, int limit) {
-        return sql.list("SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ?"
-                + " ORDER BY next_attempt_at, id LIMIT ?", OutboxRows::entry, now, limit);
+        return withAttachments(sql.list("SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ?"
+                + " ORDER BY next_attempt_at, id LIMIT ?", OutboxRows::entry, now, limit));
     }
 
     List<OutboxEntry> all(Optional<String> status) {
         return status.isPresent()
                 ? sql.list("SELECT * FROM outbox WHERE status = ? ORDER BY id", OutboxRows::entry, status.get())
                 : sql.list("SELECT * FROM outbox ORDER BY id", OutboxRows::entry);
+    }
+
+    /** The entries with the attachments they relay; most have none, so one query for those that do. */
+    private List<OutboxEntry> withAttachments(List<OutboxEntry> entries) {
+        List<OutboxEntry> result = new ArrayList<>();
+        for (OutboxEntry e : entries) {
+            List<Attachment> attachments = sql.list("SELECT * FROM outbox_attachment WHERE outbox_id = ? ORDER BY id",
+                    rs -> new Attachment(rs.getString("name"), rs.getString("content_type"), rs.getLong("size"),
+                            rs.getString("sha256"), false, Optional.empty()), e.id());
+            result.add(attachments.isEmpty() ? e : e.withAttachments(attachments));
+        }
+        return result;
     }
 
     void markSent(long id, Instant now) {
@@ -64,7 +87,7 @@ final class OutboxRows {
                 rs.getString("message_id"), Optional.ofNullable(rs.getString("in_reply_to")),
                 refs.isEmpty() ? List.of() : Arrays.asList(refs.split(" ")), rs.getString("from_name"),
                 Optional.ofNullable(rs.getString("reply_to")), rs.getString("subject"), rs.getString("body_text"),
-                Optional.ofNullable(rs.getString("body_html")), rs.getString("auto_submitted"));
+                Optional.ofNullable(rs.getString("body_html")), rs.getString("auto_submitted"), List.of());
         return new OutboxEntry(rs.getLong("id"), mail, rs.getString("status"), rs.getInt("attempts"),
                 Sql.instant(rs, "next_attempt_at"), Optional.ofNullable(rs.getString("last_error")),
                 Sql.instant(rs, "created_at"), Sql.optionalInstant(rs, "sent_at"));

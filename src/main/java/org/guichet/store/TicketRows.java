@@ -45,6 +45,22 @@ final class TicketRows {
         return summaries(" WHERE t.id = ?", List.of(id)).stream().findFirst();
     }
 
+    void save(Ticket t) {
+        sql.update("UPDATE ticket SET category = ?, subcategory = ?, service = ?, priority = ?, status = ?, assignee = ?,"
+                + " updated_at = ?, first_response_at = ?, resolved_at = ?, closed_at = ? WHERE id = ?",
+                t.category(), t.subcategory(), t.service(), t.priority().code(), t.status().code(), t.assignee(),
+                t.updated(), t.firstResponse(), t.resolved(), t.closed(), t.id());
+        sql.update("DELETE FROM ticket_observer WHERE ticket_id = ?", t.id());
+        for (String observer : t.observers()) {
+            sql.update("INSERT INTO ticket_observer (ticket_id, address) VALUES (?, ?)", t.id(), observer);
+        }
+    }
+
+    List<Ticket> resolvedBefore(Instant cutoff) {
+        return summaries(" WHERE t.status = 'resolved' AND t.resolved_at < ?", List.of(cutoff)).stream()
+                .map(TicketSummary::ticket).toList();
+    }
+
     void touch(long id, Instant now) {
         sql.update("UPDATE ticket SET updated_at = ? WHERE id = ?", now, id);
     }

@@ -2,26 +2,43 @@ package org.guichet.ticket;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.guichet.config.GuichetConfig;
 import org.guichet.parse.InboundMail;
 import org.guichet.parse.MailAddress;
+import org.guichet.route.CommandParser;
 import org.guichet.route.Decision;
+import org.guichet.route.MailCommand;
+import org.guichet.route.Permissions;
 import org.guichet.route.SubjectTag;
-import org.guichet.route.ThreadMatch;
+import org.guichet.route.TicketRef;
 
 /**
  * Applies routing's decision for one mail inside the caller's transaction: opens a ticket or records a
- * follow-up, logs every decision with its reason, queues the notifications, and marks the mail handled.
+ * follow-up, runs its commands, logs every decision with its reason, queues the notifications, and marks
+ * the mail handled.
  */
 public final class DecisionApplier {
     private static final String SYSTEM = "guichet";
+    private final GuichetConfig config;
     private final SubjectTag tag;
-    private final Notices notices;
+    private final Notifier notifier;
+    private final TicketActions actions;
+    private final Replies replies;
+    private final CommandParser commands = new CommandParser();
+    private final Permissions permissions;
     private final Clock clock;
 
-    public DecisionApplier(SubjectTag tag, Notices notices, Clock clock) {
+    public DecisionApplier(GuichetConfig config, SubjectTag tag, Notifier notifier, Clock clock) {
+        this.config = config;
         this.tag = tag;
-        this.notices = notices;
+        this.notifier = notifier;
+        this.actions = new TicketActions(config, notifier);
+        this.replies = new Replies(notifier, actions);
+        this.permissions = new Permissions(config);
         this.clock = clock;
     }
 
@@ -30,14 +47,22 @@ public final class DecisionApplier {
         Instant now = clock.instant();
         Optional<Long> ticket;
         if (decision.thread().isPresent()) {
-            ticket = Optional.of(followUp(tx, record, mail, decision, decision.thread().get(), now));
+            ticket = Optional.of(followUp(tx, record, mail, decision, tx.ticket(decision.thread().get().ticket())
+                    .orElseThrow(), now));
         } else if (decision.automatic().isPresent()) {
+            ticket = Optional.empty();
+        } else if (isMyTickets(mail)) {
+            replies.myTickets(tx, mail, now);
             ticket = Optional.empty();
         } else {
             ticket = Optional.of(open(tx, record, mail, decision, now));
         }
         tx.markHandled(record.id(), ticket, now);
         return ticket;
+    }
+
+    private boolean isMyTickets(InboundMail mail) {
+        return commands.read(mail.subject(), "").stream().anyMatch(c -> c.name() == MailCommand.Name.MY_TICKETS);
     }
 
     private long open(TicketTx tx, MailRecord record, InboundMail mail, Decision decision, Instant now) {
@@ -47,7 +72,9 @@ public final class DecisionApplier {
                 decision.category(), decision.subcategory(), decision.service(), decision.priority(), now,
                 decision.mentions());
         long id = tx.insertTicket(fields);
-        tx.insertMessage(id, message(record, mail, mail.text(), false, now));
+        List<MailCommand> cmds = permissions.check(commands.read("", mail.text()), permissions.sender(mail),
+                Optional.empty());
+        tx.insertMessage(id, message(record, mail, commands.withoutCommands(mail.text()), false, now));
         tx.insertEvent(id, TicketEvent.change(now, requester.address(), "created", null, Status.NEW.code(),
                 "opened by mail " + mail.messageId().map(m -> "<" + m + ">").orElse("without Message-ID")));
         decision.mentions().ifPresent(old -> tx.insertEvent(id,
@@ -55,35 +82,83 @@ public final class DecisionApplier {
         for (String reason : decision.reasons()) {
             tx.insertEvent(id, TicketEvent.of(now, SYSTEM, "routing", reason));
         }
-        Ticket ticket = tx.ticket(id).orElseThrow();
-        queue(tx, notices.acknowledgement(ticket, tx.threadMessageIds(id)), now);
+        Ticket ticket = addCcObservers(tx, tx.ticket(id).orElseThrow(), mail, now);
+        String actor = requester.address();
+        notifier.tell(tx, Event.ACKNOWLEDGEMENT, ticket, actor, Optional.empty(), Notices.Content.of(Map.of()), now);
+        notifier.tell(tx, Event.OPENED, ticket, actor, Optional.empty(), Notices.Content.of(Map.of(
+                "text", commands.withoutCommands(mail.text()).strip())), now);
+        Actor who = actorOf(mail, ticket);
+        replies.runCommands(tx, ticket, cmds, who, mail, now);
         return id;
     }
 
-    private long followUp(TicketTx tx, MailRecord record, InboundMail mail, Decision decision, ThreadMatch match,
+    private long followUp(TicketTx tx, MailRecord record, InboundMail mail, Decision decision, Ticket ticket,
             Instant now) {
-        long id = match.ticket();
-        boolean automatic = decision.automatic().isPresent();
-        tx.insertMessage(id, message(record, mail, mail.newText(), automatic, now));
         String author = mail.from().map(MailAddress::address).orElse("unknown sender");
-        String detail = automatic
-                ? "automatic mail kept as a note (" + decision.automatic().get() + ")"
-                : "reply threaded by " + match.by().code();
-        tx.insertEvent(id, TicketEvent.of(now, author, automatic ? "note" : "reply", detail));
-        tx.touch(id, now);
-        return id;
+        if (decision.automatic().isPresent()) {
+            tx.insertMessage(ticket.id(), message(record, mail, mail.newText(), true, now));
+            tx.insertEvent(ticket.id(), TicketEvent.of(now, author, "note",
+                    "automatic mail kept as a note (" + decision.automatic().get() + ")"));
+            tx.save(ticket.touched(now));
+            return ticket.id();
+        }
+        TicketRef ref = TxDirectory.ref(ticket);
+        List<MailCommand> cmds = permissions.check(commands.read("", mail.newText()), permissions.sender(mail),
+                Optional.of(ref));
+        Actor actor = actorOf(mail, ticket);
+        boolean internal = cmds.stream().anyMatch(c -> c.allowed() && c.name() == MailCommand.Name.INTERNAL);
+        String text = commands.withoutCommands(mail.newText());
+        tx.insertMessage(ticket.id(), message(record, mail, text, internal, now));
+        tx.insertEvent(ticket.id(), TicketEvent.of(now, author, internal ? "note" : "reply",
+                (internal ? "internal note" : "reply") + " threaded by " + decision.thread().orElseThrow().by().code()));
+        Ticket current = ticket.touched(now);
+        tx.save(current);
+        current = replies.runCommands(tx, current, cmds, actor, mail, now);
+        replies.relay(tx, current, actor, mail, text, internal, cmds, now);
+        return ticket.id();
     }
 
-    private void queue(TicketTx tx, OutgoingMail mail, Instant now) {
-        tx.queue(mail, now);
-        mail.ticket().ifPresent(t -> tx.insertEvent(t,
-                TicketEvent.of(now, SYSTEM, "notification", mail.event() + " queued for " + mail.recipient())));
+    private Ticket addCcObservers(TicketTx tx, Ticket ticket, InboundMail mail, Instant now) {
+        if (!config.tickets().ccAsObservers()) {
+            return ticket;
+        }
+        List<String> observers = new ArrayList<>(ticket.observers());
+        for (MailAddress cc : mail.cc()) {
+            String a = cc.address();
+            if (!a.isEmpty() && !observers.contains(a) && !a.equals(ticket.requester().address()) && !isOwn(a)) {
+                observers.add(a);
+                tx.insertEvent(ticket.id(), TicketEvent.change(now, ticket.requester().address(), "observer-added",
+                        null, a, "in Cc of the opening mail"));
+            }
+        }
+        if (observers.size() == ticket.observers().size()) {
+            return ticket;
+        }
+        Ticket changed = ticket.withObservers(observers, now);
+        tx.save(changed);
+        return changed;
     }
 
+    private boolean isOwn(String address) {
+        String support = config.helpdesk().address();
+        int at = support.indexOf('@');
+        return address.equals(support)
+                || (address.startsWith(support.substring(0, at) + "+") && address.endsWith(support.substring(at)));
+    }
+
+    private Actor actorOf(InboundMail mail, Ticket ticket) {
+        MailAddress from = requester(mail);
+        Permissions.Sender sender = permissions.sender(mail);
+        Actor.Kind kind = sender.trustedAgent() ? Actor.Kind.AGENT
+                : from.address().equals(ticket.requester().address()) ? Actor.Kind.REQUESTER : Actor.Kind.OTHER;
+        return new Actor(from.address(), from.name(), kind);
+    }
+
+    /** A message is dated when Guichet received it: a forged Date header cannot reorder a ticket's story. */
     private static NewMessage message(MailRecord record, InboundMail mail, String text, boolean internal,
             Instant now) {
         return new NewMessage(TicketMessage.Direction.IN, Optional.of(record.id()), mail.messageId(),
-                requester(mail), mail.date().orElse(now), mail.subject(), text, internal, mail.attachments());
+                requester(mail), now, mail.subject(), text, internal, mail.attachments());
     }
 
     /** The sender, or where there is none the Reply-To; a mail with neither cannot be answered. */

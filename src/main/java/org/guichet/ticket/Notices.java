@@ -7,12 +7,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.guichet.config.GuichetConfig;
+import org.guichet.parse.Attachment;
 import org.guichet.route.PlusAddress;
 import org.guichet.route.SubjectTag;
 
 /**
- * Writes the notifications about a ticket: subject tag, threading headers, reply address and text from
- * the templates. No value from a mail reaches a header without its line breaks removed.
+ * Writes the notifications about a ticket: subject tag, threading headers, reply address and text from the
+ * templates. No value from a mail reaches a header without its line breaks removed.
  */
 public final class Notices {
     private static final int MAX_REFERENCES = 20;
@@ -28,11 +29,45 @@ public final class Notices {
         this.templates = templates;
     }
 
-    /** The acknowledgement of a new ticket, to its requester. */
-    public OutgoingMail acknowledgement(Ticket ticket, List<String> thread) {
+    /** What one notification says beyond the ticket itself, and who signs it. */
+    public record Content(Map<String, Object> model, Optional<String> signer, List<Attachment> attachments) {
+        public Content {
+            model = Map.copyOf(model);
+            attachments = List.copyOf(attachments);
+        }
+
+        public static Content of(Map<String, Object> model) {
+            return new Content(model, Optional.empty(), List.of());
+        }
+    }
+
+    /** One notification about a ticket to one recipient, threaded after the ticket's earlier mails. */
+    public OutgoingMail about(Event event, Ticket ticket, String recipient, List<String> thread, Content content) {
         Map<String, Object> model = model(ticket);
-        model.put("replyAddress", replyAddress(ticket.id()));
-        return mail(ticket, "acknowledgement", ticket.requester().address(), thread, "auto-replied", model);
+        model.put("forRequester", recipient.equalsIgnoreCase(ticket.requester().address()));
+        model.putAll(content.model());
+        Templates.Rendered body = templates.render(event.template(), model);
+        Optional<String> inReplyTo = thread.isEmpty() ? Optional.empty() : Optional.of(thread.get(thread.size() - 1));
+        String from = content.signer().map(s -> s + " via " + config.helpdesk().name()).orElse(config.helpdesk().name());
+        return new OutgoingMail(Optional.of(ticket.id()), event.template(), recipient, newMessageId(ticket.id()),
+                inReplyTo, lastReferences(thread), oneLine(from), Optional.of(replyAddress(ticket.id())),
+                oneLine(tag.subjectFor(ticket.id(), ticket.subject())), body.text(), Optional.of(body.html()),
+                event.autoSubmitted(), content.attachments());
+    }
+
+    /** A mail that concerns no one ticket (the list of one's tickets, a refusal before any ticket). */
+    public OutgoingMail standalone(Event event, String recipient, String subject, Optional<String> inReplyTo,
+            Map<String, Object> extra) {
+        Map<String, Object> model = new HashMap<>(extra);
+        model.put("helpdesk", config.helpdesk().name());
+        Templates.Rendered body = templates.render(event.template(), model);
+        return new OutgoingMail(Optional.empty(), event.template(), recipient, newMessageId(0), inReplyTo,
+                inReplyTo.map(List::of).orElse(List.of()), oneLine(config.helpdesk().name()), Optional.empty(),
+                oneLine(subject), body.text(), Optional.of(body.html()), event.autoSubmitted(), List.of());
+    }
+
+    public String label(String key) {
+        return templates.label(key);
     }
 
     private Map<String, Object> model(Ticket ticket) {
@@ -43,21 +78,18 @@ public final class Notices {
         model.put("tag", tag.prefix(ticket.id()));
         model.put("requesterName", ticket.requester().name().isBlank()
                 ? ticket.requester().address() : ticket.requester().name());
-        model.put("category", ticket.subcategory().map(s -> ticket.category() + "/" + s).orElse(ticket.category()));
-        model.put("service", config.service(ticket.service()).map(s -> s.name()).orElse(ticket.service()));
-        model.put("priority", ticket.priority().code());
-        model.put("status", ticket.status().code());
+        model.put("requester", ticket.requester().address());
+        model.put("category", ticket.categoryPath());
+        model.put("service", serviceName(ticket.service()));
+        model.put("priority", templates.label("priority." + ticket.priority().code()));
+        model.put("status", templates.label("status." + ticket.status().code()));
+        model.put("assignee", ticket.assignee().orElse(""));
+        model.put("replyAddress", replyAddress(ticket.id()));
         return model;
     }
 
-    private OutgoingMail mail(Ticket ticket, String event, String recipient, List<String> thread,
-            String autoSubmitted, Map<String, Object> model) {
-        Templates.Rendered body = templates.render(event, model);
-        Optional<String> inReplyTo = thread.isEmpty() ? Optional.empty() : Optional.of(thread.get(thread.size() - 1));
-        return new OutgoingMail(Optional.of(ticket.id()), event, recipient, newMessageId(ticket.id()), inReplyTo,
-                lastReferences(thread), oneLine(config.helpdesk().name()), Optional.of(replyAddress(ticket.id())),
-                oneLine(tag.subjectFor(ticket.id(), ticket.subject())), body.text(), Optional.of(body.html()),
-                autoSubmitted);
+    public String serviceName(String serviceId) {
+        return config.service(serviceId).map(s -> s.name()).orElse(serviceId);
     }
 
     private String replyAddress(long number) {

@@ -3,6 +3,7 @@ package org.guichet.ticket;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.guichet.parse.Attachment;
 
 /**
  * A notification ready to be sent, as written to the outbox. Its Message-ID is fixed when it is written, so a
@@ -20,7 +21,8 @@ public record OutgoingMail(
         String subject,
         String text,
         Optional<String> html,
-        String autoSubmitted) {
+        String autoSubmitted,
+        List<Attachment> attachments) {
 
     public OutgoingMail {
         Objects.requireNonNull(event);
@@ -31,5 +33,6 @@ public record OutgoingMail(
         Objects.requireNonNull(subject);
         Objects.requireNonNull(text);
         Objects.requireNonNull(autoSubmitted);
+        attachments = List.copyOf(attachments);
     }
 }

@@ -3,6 +3,7 @@ package org.guichet.ticket;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import org.guichet.route.Words;
 
 /** A ticket's status (SPEC section 3). {@code closed} and {@code cancelled} are final. */
 public enum Status {
@@ -14,6 +15,20 @@ public enum Status {
 
     public boolean isFinal() {
         return this == CLOSED || this == CANCELLED;
+    }
+
+    /** A status as a person writes it, in English or French, any case, accents or not. */
+    public static Optional<Status> parse(String text) {
+        String word = Words.fold(text).replaceAll("[\\s_-]+", " ");
+        return Optional.ofNullable(switch (word) {
+            case "new", "nouveau", "nouvelle" -> NEW;
+            case "assigned", "assigne", "assignee", "attribue", "attribuee", "en cours" -> ASSIGNED;
+            case "waiting", "wait", "en attente", "attente" -> WAITING;
+            case "resolved", "resolu", "resolue" -> RESOLVED;
+            case "closed", "clos", "close", "ferme", "fermee", "cloture", "cloturee" -> CLOSED;
+            case "cancelled", "canceled", "annule", "annulee" -> CANCELLED;
+            default -> null;
+        });
     }
 
     public static Optional<Status> fromCode(String code) {

@@ -6,6 +6,9 @@ import java.util.Map;
 public interface Templates {
     Rendered render(String event, Map<String, Object> model);
 
+    /** A word in the helpdesk's language: {@code status.resolved}, {@code priority.very-high}; the key when unknown. */
+    String label(String key);
+
     /** One rendered notification body. */
     record Rendered(String text, String html) {
     }

@@ -37,4 +37,46 @@ public record Ticket(
         Objects.requireNonNull(created);
         Objects.requireNonNull(updated);
     }
+
+    public Ticket withStatus(Status newStatus, Instant now) {
+        Optional<Instant> resolvedAt = newStatus == Status.RESOLVED ? Optional.of(now) : resolved;
+        Optional<Instant> closedAt = newStatus.isFinal() ? Optional.of(now) : closed;
+        return new Ticket(id, subject, requester, category, subcategory, service, priority, newStatus, assignee,
+                observers, created, now, firstResponse, resolvedAt, closedAt, linkedTicket);
+    }
+
+    public Ticket withAssignee(Optional<String> newAssignee, Instant now) {
+        return new Ticket(id, subject, requester, category, subcategory, service, priority, status, newAssignee,
+                observers, created, now, firstResponse, resolved, closed, linkedTicket);
+    }
+
+    public Ticket withObservers(List<String> newObservers, Instant now) {
+        return new Ticket(id, subject, requester, category, subcategory, service, priority, status, assignee,
+                newObservers, created, now, firstResponse, resolved, closed, linkedTicket);
+    }
+
+    public Ticket withPriority(Priority newPriority, Instant now) {
+        return new Ticket(id, subject, requester, category, subcategory, service, newPriority, status, assignee,
+                observers, created, now, firstResponse, resolved, closed, linkedTicket);
+    }
+
+    public Ticket withCategory(String newCategory, Optional<String> newSubcategory, String newService, Instant now) {
+        return new Ticket(id, subject, requester, newCategory, newSubcategory, newService, priority, status, assignee,
+                observers, created, now, firstResponse, resolved, closed, linkedTicket);
+    }
+
+    /** The first answer of an agent that the requester can read; later ones do not move it. */
+    public Ticket answered(Instant now) {
+        return new Ticket(id, subject, requester, category, subcategory, service, priority, status, assignee,
+                observers, created, now, firstResponse.or(() -> Optional.of(now)), resolved, closed, linkedTicket);
+    }
+
+    public Ticket touched(Instant now) {
+        return new Ticket(id, subject, requester, category, subcategory, service, priority, status, assignee,
+                observers, created, now, firstResponse, resolved, closed, linkedTicket);
+    }
+
+    public String categoryPath() {
+        return subcategory.map(s -> category + "/" + s).orElse(category);
+    }
 }

@@ -23,6 +23,15 @@ public interface TicketTx {
 
     void touch(long ticketId, Instant now);
 
+    /** Writes a ticket's changed fields and observers back. */
+    void save(Ticket ticket);
+
+    /** How many notifications about this ticket were queued for this recipient since then. */
+    int recentNotifications(long ticketId, String recipient, Instant since);
+
+    /** The open tickets whose resolution is older than the cutoff: the daily job closes them. */
+    List<Ticket> resolvedBefore(Instant cutoff);
+
     long insertMessage(long ticketId, NewMessage message);
 
     void insertEvent(long ticketId, TicketEvent event);

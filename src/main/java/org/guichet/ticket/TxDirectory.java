@@ -25,7 +25,7 @@ final class TxDirectory implements TicketDirectory {
         return tx.ticketByMessageIds(messageIds).flatMap(this::byNumber);
     }
 
-    private static TicketRef ref(Ticket t) {
+    static TicketRef ref(Ticket t) {
         List<String> participants = new ArrayList<>(t.observers());
         t.assignee().ifPresent(participants::add);
         return new TicketRef(t.id(), t.requester().address(), java.util.Set.copyOf(participants), t.service(),

@@ -34,22 +34,30 @@ final class TestHelpdesk implements AutoCloseable {
     final GreenMail mail;
     final Guichet guichet;
 
-    private TestHelpdesk(Path dir, boolean startMailServer) {
+    private final java.util.function.UnaryOperator<String> edit;
+
+    private TestHelpdesk(Path dir, java.util.function.UnaryOperator<String> edit, Clock clock) {
         this.dir = dir;
+        this.edit = edit;
         this.smtpPort = freePort();
         this.imapPort = freePort();
-        this.mail = startMailServer ? startGreenMail(smtpPort, imapPort) : null;
-        this.guichet = new Guichet(config(), Path.of("config/guichet.yml"), Clock.systemUTC());
+        this.mail = startGreenMail(smtpPort, imapPort);
+        this.guichet = new Guichet(config(), Path.of("config/guichet.yml"), clock);
         guichet.database().migrate();
     }
 
     /** A helpdesk with its own GreenMail, as the tests' mail server. */
     static TestHelpdesk start(Path dir) {
-        return new TestHelpdesk(dir, true);
+        return new TestHelpdesk(dir, yaml -> yaml, Clock.systemUTC());
+    }
+
+    /** The same, with the config changed by {@code edit} and time from {@code clock}. */
+    static TestHelpdesk start(Path dir, java.util.function.UnaryOperator<String> edit, Clock clock) {
+        return new TestHelpdesk(dir, edit, clock);
     }
 
     GuichetConfig config() {
-        return new ConfigLoader().load(yaml(false), "test.yml", name -> Optional.empty());
+        return new ConfigLoader().load(edit.apply(yaml(false)), "test.yml", name -> Optional.empty());
     }
 
     /** The config as a file: {@code demo} makes Guichet start its own embedded server on these ports. */
@@ -97,6 +105,10 @@ final class TestHelpdesk implements AutoCloseable {
                 categories:
                   - name: Network
                     service: it
+                    subcategories:
+                      - name: Wi-Fi
+                  - name: Payroll
+                    service: admin
                   - name: Unsorted
                     service: it
                 default-category: Unsorted
@@ -174,11 +186,31 @@ final class TestHelpdesk implements AutoCloseable {
         return guichet.daemon().runOnce(new java.io.PrintWriter(java.io.Writer.nullWriter()));
     }
 
+    /** The mails GreenMail delivered to this address so far, oldest first. */
+    List<MimeMessage> received(String address) {
+        return mail.findReceivedMessages(u -> u.getEmail().equalsIgnoreCase(address), m -> true).toList();
+    }
+
+    /** The plain text of a notification (the first part of its multipart/alternative). */
+    static String text(MimeMessage message) {
+        try {
+            Object content = message.getContent();
+            if (content instanceof jakarta.mail.Multipart multipart) {
+                Object first = multipart.getBodyPart(0).getContent();
+                if (first instanceof jakarta.mail.Multipart inner) {
+                    return String.valueOf(inner.getBodyPart(0).getContent());
+                }
+                return String.valueOf(first);
+            }
+            return String.valueOf(content);
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void close() {
         guichet.close();
-        if (mail != null) {
-            mail.stop();
-        }
+        mail.stop();
     }
 }

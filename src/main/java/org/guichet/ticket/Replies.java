@@ -1,0 +1,96 @@
+package org.guichet.ticket;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.guichet.parse.InboundMail;
+import org.guichet.route.MailCommand;
+
+/**
+ * What follows from a person's mail on a ticket: its commands run in order (the refused ones answered in one
+ * mail), a requester's reply reopening a waiting or resolved ticket, and the reply relayed to those who
+ * should read it.
+ */
+final class Replies {
+    private final Notifier notifier;
+    private final TicketActions actions;
+
+    Replies(Notifier notifier, TicketActions actions) {
+        this.notifier = notifier;
+        this.actions = actions;
+    }
+
+    /** Runs the commands; returns the ticket after them. */
+    Ticket runCommands(TicketTx tx, Ticket ticket, List<MailCommand> commands, Actor actor, InboundMail mail,
+            Instant now) {
+        Ticket current = ticket;
+        List<Map<String, Object>> refused = new ArrayList<>();
+        for (MailCommand c : commands) {
+            Outcome outcome = c.allowed() ? actions.apply(tx, current, c, actor, now)
+                    : Outcome.refused(current, c.why().orElse("not allowed"));
+            current = outcome.ticket();
+            outcome.refusal().ifPresent(why -> {
+                refused.add(Map.of("line", c.line(), "why", why));
+                tx.insertEvent(ticket.id(), TicketEvent.of(now, actor.address(), "command-refused", c.line() + ": " + why));
+            });
+        }
+        if (!refused.isEmpty()) {
+            notifier.tell(tx, Event.COMMAND_REFUSED, current, actor.address(), Optional.empty(), Notices.Content.of(
+                    Map.of("refused", refused, "actorName", actor.shownName())), now);
+        }
+        return current;
+    }
+
+    /** Reopens the ticket when its requester writes again, and relays the message to whom it concerns. */
+    void relay(TicketTx tx, Ticket ticket, Actor actor, InboundMail mail, String text, boolean internal,
+            List<MailCommand> commands, Instant now) {
+        Ticket current = ticket;
+        boolean closing = commands.stream().anyMatch(c -> c.allowed()
+                && (c.name() == MailCommand.Name.CLOSE || c.name() == MailCommand.Name.CANCEL));
+        if (actor.kind() == Actor.Kind.REQUESTER && !closing
+                && (current.status() == Status.WAITING || current.status() == Status.RESOLVED)) {
+            current = actions.changeStatus(tx, current, Status.ASSIGNED, actor, now).ticket();
+        }
+        if (text.isBlank()) {
+            return;
+        }
+        Event event = switch (actor.kind()) {
+            case AGENT -> internal ? Event.INTERNAL_NOTE : Event.AGENT_REPLY;
+            case REQUESTER -> Event.REQUESTER_REPLY;
+            case OTHER, SYSTEM -> Event.PARTICIPANT_REPLY;
+        };
+        if (event == Event.AGENT_REPLY) {
+            current = current.answered(now);
+            tx.save(current);
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("actorName", actor.shownName());
+        model.put("actor", actor.address());
+        model.put("text", text.strip());
+        Notices.Content content = new Notices.Content(model,
+                event == Event.AGENT_REPLY ? Optional.of(actor.shownName()) : Optional.empty(), mail.attachments());
+        notifier.tell(tx, event, current, actor.address(), Optional.empty(), content, now);
+    }
+
+    /** The answer to {@code #mytickets}: the sender's tickets with their status, newest first. */
+    void myTickets(TicketTx tx, InboundMail mail, Instant now) {
+        String sender = mail.from().map(a -> a.address()).orElseThrow(() -> new UnusableMail("the mail has no From"));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (TicketSummary s : tx.list(new TicketFilter(Optional.empty(), Optional.empty(), Optional.of(sender),
+                Optional.empty()))) {
+            Ticket t = s.ticket();
+            rows.add(Map.of("number", t.id(), "subject", t.subject(),
+                    "status", notifier.notices().label("status." + t.status().code()),
+                    "updated", t.updated().toString().substring(0, 10)));
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("tickets", rows);
+        model.put("none", rows.isEmpty());
+        model.put("count", rows.size());
+        notifier.tellOne(tx, notifier.notices().standalone(Event.MY_TICKETS, sender, "Re: " + mail.subject(),
+                mail.messageId(), model), now);
+    }
+}
