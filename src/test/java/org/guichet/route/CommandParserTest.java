@@ -1,0 +1,66 @@
+package org.guichet.route;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CommandParserTest {
+    private final CommandParser parser = new CommandParser();
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "#take|TAKE", "#prendre|TAKE", "#Prendre|TAKE", "#assign bob@helpdesk.test|ASSIGN",
+        "#assigner bob@helpdesk.test|ASSIGN", "#invite paul@example.org|INVITE", "#inviter paul@example.org|INVITE",
+        "#uninvite paul@example.org|UNINVITE", "#désinviter paul@example.org|UNINVITE", "#status waiting|STATUS",
+        "#statut en attente|STATUS", "#wait|WAIT", "#resolve|RESOLVE", "#résoudre|RESOLVE",
+        "#priority high|PRIORITY", "#priorité très élevée|PRIORITY", "#priorite haute|PRIORITY",
+        "#transfer Network/Wi-Fi|TRANSFER", "#transférer Payroll|TRANSFER", "#transferer Payroll|TRANSFER",
+        "#internal|INTERNAL", "#interne|INTERNAL", "#close|CLOSE", "#clore|CLOSE", "#cancel|CANCEL",
+        "#annuler|CANCEL"})
+    void everyCommandInEnglishAndFrench(String line, MailCommand.Name name) {
+        List<MailCommand> commands = parser.read("Re: x", line + "\nThe message.");
+
+        assertThat(commands).hasSize(1);
+        assertThat(commands.get(0).name()).isEqualTo(name);
+        assertThat(commands.get(0).allowed()).isTrue();
+        assertThat(commands.get(0).line()).isEqualTo(line);
+    }
+
+    @Test
+    void commandsAreTheLinesAtTheTopOnly() {
+        List<MailCommand> commands = parser.read("", "\n#take\n#priority high\nThanks.\n#resolve\n");
+
+        assertThat(commands).extracting(MailCommand::name)
+                .containsExactly(MailCommand.Name.TAKE, MailCommand.Name.PRIORITY);
+        assertThat(commands.get(1).args()).containsExactly("high");
+        assertThat(parser.withoutCommands("\n#take\n#priority high\nThanks.\n#resolve\n")).isEqualTo("Thanks.\n#resolve\n");
+    }
+
+    @Test
+    void malformedAndUnknownCommandsAreReadAndRefused() {
+        List<MailCommand> commands = parser.read("", "#take now\n#assign\n#frobnicate 12\n");
+
+        assertThat(commands).extracting(MailCommand::allowed).containsOnly(false);
+        assertThat(commands.get(0).why()).contains("#take takes no argument");
+        assertThat(commands.get(1).why()).contains("#assign needs an address");
+        assertThat(commands.get(2).name()).isEqualTo(MailCommand.Name.UNKNOWN);
+        assertThat(commands.get(2).why()).contains("unknown command '#frobnicate'");
+    }
+
+    @Test
+    void theSubjectMyticketsIsACommand() {
+        assertThat(parser.read("#mytickets", "")).extracting(MailCommand::name)
+                .containsExactly(MailCommand.Name.MY_TICKETS);
+        assertThat(parser.read(" #MesTickets ", "")).extracting(MailCommand::name)
+                .containsExactly(MailCommand.Name.MY_TICKETS);
+        assertThat(parser.read("about #mytickets", "")).isEmpty();
+    }
+
+    @Test
+    void aMailWithoutCommandsHasNone() {
+        assertThat(parser.read("Printer", "Hello,\n#1 issue is the printer")).isEmpty();
+    }
+}
