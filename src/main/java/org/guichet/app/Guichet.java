@@ -73,6 +73,11 @@ public final class Guichet implements Backend {
     }
 
     @Override
+    public int deliverOutbox() {
+        return delivery().deliverDue();
+    }
+
+    @Override
     public DaemonRunner daemon() {
         return new Daemon(this);
     }

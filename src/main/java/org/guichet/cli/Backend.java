@@ -17,6 +17,9 @@ public interface Backend extends AutoCloseable {
 
     DaemonRunner daemon();
 
+    /** One delivery pass over the outbox; returns how many notifications were sent. */
+    int deliverOutbox();
+
     @Override
     void close();
 }

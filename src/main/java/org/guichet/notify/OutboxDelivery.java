@@ -85,15 +85,16 @@ public final class OutboxDelivery {
             outbox.markFailed(entry.id(), e.getMessage());
             return false;
         } catch (MessagingException e) {
+            String reason = describe(e);
             if (isPermanent(e)) {
-                log.warn("notification {} to {} refused for good: {}", entry.id(), entry.mail().recipient(), e.getMessage());
-                outbox.markFailed(entry.id(), e.getMessage());
+                log.warn("notification {} to {} refused for good: {}", entry.id(), entry.mail().recipient(), reason);
+                outbox.markFailed(entry.id(), reason);
                 return false;
             }
             if (!transport.isConnected()) {
                 throw e;
             }
-            retryLater(entry, e.getMessage());
+            retryLater(entry, reason);
             return false;
         }
     }
@@ -121,6 +122,18 @@ public final class OutboxDelivery {
             }
         }
         return false;
+    }
+
+    /** The server's own words: Jakarta Mail's top message ("Invalid Addresses") hides them in the chain. */
+    static String describe(Exception e) {
+        StringBuilder b = new StringBuilder();
+        for (Throwable t = e; t != null; t = next(t)) {
+            String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
+            if (b.indexOf(message) < 0) {
+                b.append(b.length() == 0 ? "" : ": ").append(message);
+            }
+        }
+        return b.toString();
     }
 
     private static Throwable next(Throwable t) {

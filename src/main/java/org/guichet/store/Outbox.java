@@ -2,7 +2,6 @@ package org.guichet.store;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /** The outbox as the notification sender and the {@code outbox} command see it. */
 public final class Outbox {
@@ -16,8 +15,8 @@ public final class Outbox {
         return database.inTransaction(c -> new OutboxRows(new Sql(c)).due(now, limit));
     }
 
-    public List<OutboxEntry> all(Optional<String> status) {
-        return database.inTransaction(c -> new OutboxRows(new Sql(c)).all(status));
+    public List<OutboxEntry> unsent() {
+        return database.inTransaction(c -> new OutboxRows(new Sql(c)).unsent());
     }
 
     public void markSent(long id, Instant now) {
@@ -41,8 +40,8 @@ public final class Outbox {
         });
     }
 
-    /** Puts every failed notification back in the queue; returns how many. */
-    public int retryFailed(Instant now) {
-        return database.inTransaction(c -> new OutboxRows(new Sql(c)).retryFailed(now));
+    /** Puts the failed notifications back in the queue and makes every waiting one due now; returns how many. */
+    public int retryNow(Instant now) {
+        return database.inTransaction(c -> new OutboxRows(new Sql(c)).retryNow(now));
     }
 }

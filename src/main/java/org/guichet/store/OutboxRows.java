@@ -41,10 +41,9 @@ final class OutboxRows {
                 + " ORDER BY next_attempt_at, id LIMIT ?", OutboxRows::entry, now, limit));
     }
 
-    List<OutboxEntry> all(Optional<String> status) {
-        return status.isPresent()
-                ? sql.list("SELECT * FROM outbox WHERE status = ? ORDER BY id", OutboxRows::entry, status.get())
-                : sql.list("SELECT * FROM outbox ORDER BY id", OutboxRows::entry);
+    /** The notifications not sent yet: waiting for their next attempt, or failed for good. */
+    List<OutboxEntry> unsent() {
+        return sql.list("SELECT * FROM outbox WHERE status IN ('pending', 'failed') ORDER BY id", OutboxRows::entry);
     }
 
     /** The entries with the attachments they relay; most have none, so one query for those that do. */
@@ -75,8 +74,10 @@ final class OutboxRows {
                 MessageRows.bounded(error, 2000), id);
     }
 
-    int retryFailed(Instant now) {
-        return sql.update("UPDATE outbox SET status = 'pending', next_attempt_at = ? WHERE status = 'failed'", now);
+    /** Failed notifications back in the queue, and the waiting ones due now; returns how many. */
+    int retryNow(Instant now) {
+        return sql.update("UPDATE outbox SET status = 'pending', next_attempt_at = ? WHERE status IN ('failed', 'pending')",
+                now);
     }
 
     private static OutboxEntry entry(ResultSet rs) throws SQLException {
