@@ -22,7 +22,7 @@ public final class Router {
         this.config = config;
         this.tag = tag;
         this.plus = plus;
-        this.automatic = new AutomaticMail(config.helpdesk().address());
+        this.automatic = AutomaticMail.of(config);
         this.categories = new CategoryRules(config, plus);
     }
 
@@ -51,7 +51,8 @@ public final class Router {
         PriorityChoice priority = priorities.choose(mail, reasons);
         reasons.add(priority.reason());
         return new Decision(robot, thread, mentions, category.category().name(),
-                category.subcategory().map(Category::name), category.service(), priority.priority(), reasons);
+                category.subcategory().map(Category::name), category.service(), priority.priority(), reasons,
+                automatic.deliveryReport(mail));
     }
 
     private record Found(TicketRef ticket, ThreadMatch.By by) {

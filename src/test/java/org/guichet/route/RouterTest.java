@@ -43,6 +43,7 @@ class RouterTest {
         assertThat(decision.reasons()).containsExactly(
                 "category Network/Wi-Fi: keyword 'wi-fi' in subject",
                 "priority very-high: subject marker [priorité : très élevée]");
+        assertThat(decision.deliveryReport()).isEmpty();
     }
 
     @Test
@@ -65,6 +66,18 @@ class RouterTest {
         assertThat(decision.thread()).contains(new ThreadMatch(42, ThreadMatch.By.REFERENCES));
         assertThat(decision.reasons()).containsExactly("follow-up of ticket #42 by references",
                 "category Payroll: keyword 'payslip' in subject", "priority very-high: X-Priority: 1 (Highest)");
+    }
+
+    @Test
+    void anAutomaticMailSaysSoFirstAndABounceCarriesItsReport() {
+        Decision decision = router.decide(TestMails.mailFrom("MAILER-DAEMON@mx.example.org", "Undelivered Mail",
+                "<bob@example.org>: host mx.example.org said: 550 5.1.1 User unknown", "Return-Path: <>"), ONE_TICKET);
+
+        assertThat(decision.automatic()).contains("sent by MAILER-DAEMON (mailer-daemon@mx.example.org)");
+        assertThat(decision.reasons().get(0))
+                .isEqualTo("automatic mail: sent by MAILER-DAEMON (mailer-daemon@mx.example.org)");
+        assertThat(decision.deliveryReport().orElseThrow().failed()).containsExactly(
+                new DeliveryReport.FailedRecipient("bob@example.org", Optional.of("5.1.1")));
     }
 
     @Test
