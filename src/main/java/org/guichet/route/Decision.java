@@ -7,6 +7,13 @@ import java.util.Optional;
 /**
  * What routing decided for one mail, with the reason for each decision, in the words written to the
  * ticket's event log.
+ *
+ * @param automatic why the mail is automatic; such mail opens no ticket and causes no mail
+ * @param category the top-level category a new ticket gets; a follow-up keeps its ticket's, whatever this says
+ * @param subcategory one of {@code category}'s subcategories
+ * @param service the id of the service of the subcategory, else of the category
+ * @param reasons one sentence per decision, in the order they were taken
+ * @param deliveryReport what a bounce says about the mail it returns
  */
 public record Decision(
         Optional<String> automatic,
@@ -16,7 +23,8 @@ public record Decision(
         Optional<String> subcategory,
         String service,
         Priority priority,
-        List<String> reasons) {
+        List<String> reasons,
+        Optional<DeliveryReport> deliveryReport) {
 
     public Decision {
         Objects.requireNonNull(automatic);
@@ -27,6 +35,7 @@ public record Decision(
         Objects.requireNonNull(service);
         Objects.requireNonNull(priority);
         reasons = List.copyOf(reasons);
+        Objects.requireNonNull(deliveryReport);
     }
 
     public boolean isFollowUp() {

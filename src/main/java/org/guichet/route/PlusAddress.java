@@ -47,6 +47,14 @@ public final class PlusAddress {
         return valid ? Optional.of(number) : Optional.empty();
     }
 
+    /**
+     * Whether an address has the form of a ticket's reply address, valid token or not: such an address is never
+     * read as anything else, such as a category's {@code support+<slug>@}.
+     */
+    public boolean looksLikeTicketAddress(String address) {
+        return pattern.matcher(address.toLowerCase(Locale.ROOT)).matches();
+    }
+
     private String token(long number) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

@@ -15,12 +15,15 @@ public final class Router {
     private final SubjectTag tag;
     private final PlusAddress plus;
     private final AutomaticMail automatic;
+    private final CategoryRules categories;
+    private final PriorityRules priorities = new PriorityRules();
 
     public Router(GuichetConfig config, SubjectTag tag, PlusAddress plus) {
         this.config = config;
         this.tag = tag;
         this.plus = plus;
-        this.automatic = new AutomaticMail(config.helpdesk().address());
+        this.automatic = AutomaticMail.of(config);
+        this.categories = new CategoryRules(config, plus);
     }
 
     public Decision decide(InboundMail mail, TicketDirectory tickets) {
@@ -41,10 +44,15 @@ public final class Router {
         } else {
             mentions = tag.find(mail.subject());
         }
-        Category category = defaultCategory();
-        reasons.add("category " + category.name() + ": default category");
-        return new Decision(robot, thread, mentions, category.name(), Optional.empty(), category.service(),
-                Priority.NORMAL, reasons);
+        // Category and priority are decided for follow-ups too, so that a dry run shows them, but only a new
+        // ticket takes them: a follow-up keeps its ticket's.
+        CategoryChoice category = categories.choose(mail);
+        reasons.add(category.reason());
+        PriorityChoice priority = priorities.choose(mail, reasons);
+        reasons.add(priority.reason());
+        return new Decision(robot, thread, mentions, category.category().name(),
+                category.subcategory().map(Category::name), category.service(), priority.priority(), reasons,
+                automatic.deliveryReport(mail));
     }
 
     private record Found(TicketRef ticket, ThreadMatch.By by) {
@@ -88,10 +96,5 @@ public final class Router {
 
     private boolean isAgentOf(String serviceId, String address) {
         return config.service(serviceId).map(s -> s.agents().contains(address)).orElse(false);
-    }
-
-    private Category defaultCategory() {
-        return config.category(config.defaultCategory()).orElseThrow(() -> new IllegalStateException(
-                "the loaded config names default-category " + config.defaultCategory() + " but has no such category"));
     }
 }

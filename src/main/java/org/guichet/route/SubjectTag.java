@@ -6,6 +6,8 @@ import java.util.regex.Pattern;
 
 /** The ticket tag of a subject, {@code [Helpdesk #42]}: written on every mail sent, read back from replies. */
 public final class SubjectTag {
+    private static final Pattern REPLY_PREFIXES = Pattern.compile("^\\s*((re|aw|fwd?|tr|wg|sv|rv)\\s*:\\s*)+",
+            Pattern.CASE_INSENSITIVE);
     private final String tag;
     private final Pattern pattern;
 
@@ -33,7 +35,11 @@ public final class SubjectTag {
     /** A subject with reply prefixes and our tag removed, for a new ticket's subject. */
     public String strip(String subject) {
         String s = pattern.matcher(subject).replaceAll(" ");
-        s = s.replaceAll("(?i)^\\s*((re|aw|fwd?|tr|wg|sv|rv)\\s*:\\s*)+", "");
-        return s.replaceAll("\\s+", " ").strip();
+        return withoutReplyPrefixes(s).replaceAll("\\s+", " ").strip();
+    }
+
+    /** A subject without its leading Re:, AW:, Fwd:, TR : and similar prefixes. */
+    public static String withoutReplyPrefixes(String subject) {
+        return REPLY_PREFIXES.matcher(subject).replaceFirst("");
     }
 }
