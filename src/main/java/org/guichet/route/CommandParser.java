@@ -44,13 +44,13 @@ public final class CommandParser {
     }
 
     static boolean isMyTickets(String subject) {
-        String word = Words.fold(subject);
+        String word = Folding.fold(subject).strip();
         return word.equals("#mytickets") || word.equals("#mestickets");
     }
 
     static MailCommand parse(String line) {
         String[] parts = line.substring(1).strip().split("\\s+", 2);
-        String word = Words.fold(parts[0]);
+        String word = Folding.fold(parts[0]);
         Optional<MailCommand.Name> name = MailCommand.Name.of(word);
         String rest = parts.length > 1 ? parts[1].strip() : "";
         if (name.isEmpty()) {

@@ -32,19 +32,6 @@ public enum Priority {
         return rank;
     }
 
-    /** A level as a person writes it, in English or French, any case, accents or not: {@code très élevée}. */
-    public static Optional<Priority> parse(String text) {
-        String word = Words.fold(text).replaceAll("[\\s_-]+", " ");
-        return Optional.ofNullable(switch (word) {
-            case "very low", "tres basse", "tres bas", "lowest" -> VERY_LOW;
-            case "low", "basse", "bas" -> LOW;
-            case "normal", "normale", "medium", "moyenne" -> NORMAL;
-            case "high", "haute", "haut", "elevee", "eleve" -> HIGH;
-            case "very high", "tres elevee", "tres eleve", "tres haute", "highest", "urgent", "urgente" -> VERY_HIGH;
-            default -> null;
-        });
-    }
-
     public static Optional<Priority> fromCode(String code) {
         String wanted = code.strip().toLowerCase(Locale.ROOT);
         return Arrays.stream(values()).filter(p -> p.code.equals(wanted)).findFirst();

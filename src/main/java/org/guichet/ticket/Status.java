@@ -3,7 +3,7 @@ package org.guichet.ticket;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
-import org.guichet.route.Words;
+import org.guichet.route.Folding;
 
 /** A ticket's status (SPEC section 3). {@code closed} and {@code cancelled} are final. */
 public enum Status {
@@ -19,7 +19,7 @@ public enum Status {
 
     /** A status as a person writes it, in English or French, any case, accents or not. */
     public static Optional<Status> parse(String text) {
-        String word = Words.fold(text).replaceAll("[\\s_-]+", " ");
+        String word = Folding.fold(text).strip().replaceAll("[\\s_-]+", " ");
         return Optional.ofNullable(switch (word) {
             case "new", "nouveau", "nouvelle" -> NEW;
             case "assigned", "assigne", "assignee", "attribue", "attribuee", "en cours" -> ASSIGNED;

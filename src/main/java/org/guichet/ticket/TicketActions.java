@@ -10,7 +10,7 @@ import org.guichet.config.Category;
 import org.guichet.config.GuichetConfig;
 import org.guichet.route.MailCommand;
 import org.guichet.route.Priority;
-import org.guichet.route.Words;
+import org.guichet.route.Folding;
 
 /**
  * The changes people make to a ticket, by command or by replying: each checked, applied, written to the
@@ -190,7 +190,7 @@ public final class TicketActions {
     private Optional<Target> target(String path) {
         String[] parts = path.split("/", 2);
         Optional<Category> category = config.categories().stream()
-                .filter(c -> Words.fold(c.name()).equals(Words.fold(parts[0]))).findFirst();
+                .filter(c -> Folding.slug(c.name()).equals(Folding.slug(parts[0]))).findFirst();
         if (category.isEmpty()) {
             return Optional.empty();
         }
@@ -198,7 +198,7 @@ public final class TicketActions {
             return Optional.of(new Target(category.get().name(), Optional.empty(), category.get().service()));
         }
         return category.get().subcategories().stream()
-                .filter(s -> Words.fold(s.name()).equals(Words.fold(parts[1]))).findFirst()
+                .filter(s -> Folding.slug(s.name()).equals(Folding.slug(parts[1]))).findFirst()
                 .map(s -> new Target(category.get().name(), Optional.of(s.name()), s.service()));
     }
 
