@@ -2,17 +2,16 @@ package org.guichet.parse;
 
 import jakarta.mail.BodyPart;
 import jakarta.mail.Part;
-import java.io.IOException;
-import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * Walks a mail's MIME tree depth-first, within bounds, and sorts its parts: the first text/plain and the first
- * text/html part that are not attachments make the body; every other leaf is kept as an attachment, except further
- * body alternatives inside a multipart/alternative.
+ * Walks a mail's MIME tree depth-first, within bounds, and sorts its parts into text body, HTML body and attachments
+ * the way RFC 8621 (JMAP, section 4.1.4) does, as peer parsers do: every inline text part outside a
+ * multipart/alternative belongs to both bodies, in order; inside one, text/plain goes to the text body and text/html to
+ * the HTML body, an alternative with only HTML lending it to the text body. Every other leaf is an attachment.
  */
 final class BodyWalker {
 
@@ -23,98 +22,84 @@ final class BodyWalker {
 
     private final Problems problems;
     private final AttachmentSaver saver;
-    private Optional<String> plain = Optional.empty();
-    private Optional<String> html = Optional.empty();
+    private final TextReader reader;
+    private final List<BodyPiece> textBody = new ArrayList<>();
+    private final List<BodyPiece> htmlBody = new ArrayList<>();
     private int partCount;
 
     BodyWalker(AttachmentSink sink, Problems problems) {
         this.problems = problems;
         this.saver = new AttachmentSaver(sink, problems);
+        this.reader = new TextReader(problems);
     }
 
     /** Walks the whole mail, the message itself being the root part. */
     void walk(Part message) {
-        visit(message, "", 0, false);
+        if (count()) {
+            PartInfo info = PartInfo.read(message, "", "text/plain", problems);
+            visit(message, info, "", 0, new Bodies(textBody, htmlBody), 0);
+        }
     }
 
-    Optional<String> plainText() {
-        return plain;
+    List<BodyPiece> textBody() {
+        return List.copyOf(textBody);
     }
 
-    Optional<String> htmlSource() {
-        return html;
+    List<BodyPiece> htmlBody() {
+        return List.copyOf(htmlBody);
     }
 
     List<Attachment> attachments() {
         return saver.attachments();
     }
 
-    private void visit(Part part, String path, int depth, boolean inAlternative) {
+    private boolean count() {
         if (++partCount > MAX_PARTS) {
             problems.add("The mail has more than " + MAX_PARTS + " MIME parts; the rest were left out.");
+            return false;
+        }
+        return true;
+    }
+
+    private void visit(Part part, PartInfo info, String path, int depth, Bodies bodies, int index) {
+        if (info.isMultipart()) {
+            visitChildren(part, info, path, depth, bodies);
             return;
         }
-        PartInfo info = PartInfo.read(part, path, problems);
-        if (info.isMultipart()) {
-            visitChildren(part, info, path, depth, inAlternative);
+        checkEncoding(part, info);
+        if (isInlineText(info, bodies.subtype(), index)) {
+            reader.read(part, info).ifPresent(bodies::add);
         } else {
-            visitLeaf(part, info, inAlternative);
+            saveUnlessEmpty(part, info);
         }
     }
 
-    private void visitChildren(Part part, PartInfo info, String path, int depth, boolean inAlternative) {
+    /** RFC 8621's test, with SPEC section 2's rule on top: a part with a file name is an attachment. */
+    private static boolean isInlineText(PartInfo info, String parentSubtype, int index) {
+        return info.isBodyType() && !info.isAttachment() && (index == 0 || !parentSubtype.equals("related"));
+    }
+
+    private void visitChildren(Part part, PartInfo info, String path, int depth, Bodies outer) {
         if (depth >= MAX_DEPTH) {
             problems.add("The MIME parts are nested more than " + MAX_DEPTH + " deep; the deeper ones were left out.");
             return;
         }
-        boolean alternative = inAlternative || info.mimeType().equals("multipart/alternative");
+        String subtype = info.mimeType().substring("multipart/".length());
+        Bodies bodies = outer.within(subtype);
+        String childDefault = subtype.equals("digest") ? "message/rfc822" : "text/plain";
         List<BodyPart> children = MimeAccess.children(part, info, problems);
-        for (int i = 0; i < children.size(); i++) {
+        for (int i = 0; i < children.size() && count(); i++) {
             String childPath = path.isEmpty() ? String.valueOf(i + 1) : path + "." + (i + 1);
-            visit(children.get(i), childPath, depth + 1, alternative);
+            PartInfo child = PartInfo.read(children.get(i), childPath, childDefault, problems);
+            visit(children.get(i), child, childPath, depth + 1, bodies, i);
         }
-    }
-
-    private void visitLeaf(Part part, PartInfo info, boolean inAlternative) {
-        checkEncoding(part, info);
-        if (info.isAttachment() || !info.isBodyType()) {
-            saveUnlessEmpty(part, info);
-        } else if (info.mimeType().equals("text/plain") && plain.isEmpty()) {
-            plain = readText(part, info);
-        } else if (info.mimeType().equals("text/html") && html.isEmpty()) {
-            html = readText(part, info);
-        } else if (!inAlternative) {
-            saveUnlessEmpty(part, info);
-        }
+        bodies.close();
     }
 
     /** A nameless part with no content (an empty preamble part, say) is nothing worth keeping. */
     private void saveUnlessEmpty(Part part, PartInfo info) {
-        if (info.isAttachment() || hasContent(part, info)) {
+        if (info.isAttachment() || reader.hasContent(part, info)) {
             saver.save(part, info);
-        }
-    }
-
-    private boolean hasContent(Part part, PartInfo info) {
-        return MimeAccess.decodedContent(part, info.where(), problems)
-                .map(in -> new GuardedInputStream(in, info.where(), problems))
-                .map(in -> in.read() >= 0)
-                .orElse(false);
-    }
-
-    private Optional<String> readText(Part part, PartInfo info) {
-        return readBytes(part, info).map(bytes -> TextDecoder.decode(bytes, info.charset(), info.where(), problems));
-    }
-
-    private Optional<byte[]> readBytes(Part part, PartInfo info) {
-        return MimeAccess.decodedContent(part, info.where(), problems).map(in -> readAll(in, info));
-    }
-
-    private byte[] readAll(InputStream content, PartInfo info) {
-        try (InputStream guarded = new GuardedInputStream(content, info.where(), problems)) {
-            return guarded.readAllBytes();
-        } catch (IOException e) {
-            throw new IllegalStateException("A guarded stream does not throw.", e);
         }
     }
 

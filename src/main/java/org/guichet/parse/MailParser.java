@@ -2,11 +2,13 @@ package org.guichet.parse;
 
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.SharedByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Reads one raw mail into an {@link InboundMail}. Bad mail never makes it throw: what is malformed is recorded in
@@ -27,23 +29,38 @@ public final class MailParser {
     }
 
     /**
-     * Parses a whole mail read from {@code raw}, which is read to its end but not closed. The bytes are held in
-     * memory while parsing (the intake caps a message's size); MIME parts share them rather than copy them.
+     * Parses a whole mail read from {@code raw}, which is read to its end but not closed. A mail over
+     * {@value Spool#IN_MEMORY_BYTES} bytes is first written to a temporary file, deleted afterwards, and parsed from
+     * there: its parts are streamed to the sink, so memory stays bounded whatever the mail's size.
      */
     public InboundMail parse(InputStream raw) {
         Objects.requireNonNull(raw, "raw");
-        try {
-            return parse(raw.readAllBytes());
+        try (Spool spool = spool(raw)) {
+            return parseShared(spool.stream());
         } catch (IOException e) {
-            throw new ParseException("The raw mail could not be read: " + MimeAccess.reason(e) + ".", e);
+            throw new ParseException("The temporary copy of a large mail could not be removed: "
+                    + MimeAccess.reason(e) + ". Check the space and permissions of the temporary folder.", e);
         }
     }
 
-    /** Parses a whole mail held in memory. */
+    /** Parses a whole mail held in memory; its MIME parts share the array rather than copy it. */
     public InboundMail parse(byte[] raw) {
         Objects.requireNonNull(raw, "raw");
+        return parseShared(new SharedByteArrayInputStream(raw));
+    }
+
+    private static Spool spool(InputStream raw) {
+        try {
+            return Spool.of(raw);
+        } catch (IOException e) {
+            throw new ParseException("The raw mail could not be read: " + MimeAccess.reason(e)
+                    + ". Check the temporary folder's space when the mail is large.", e);
+        }
+    }
+
+    private InboundMail parseShared(InputStream shared) {
         Problems problems = new Problems();
-        return MimeAccess.message(session, raw, problems)
+        return MimeAccess.message(session, shared, problems)
                 .map(message -> read(message, problems))
                 .orElseGet(() -> unreadable(problems));
     }
@@ -54,17 +71,27 @@ public final class MailParser {
         BodyWalker body = new BodyWalker(sink, problems);
         body.walk(message);
         String text = bodyText(body);
-        Optional<String> html = body.htmlSource().map(HtmlSafety::clean).filter(h -> !h.isBlank());
+        Optional<String> html = htmlBody(body).map(HtmlSafety::clean).filter(h -> !h.isBlank());
         return new InboundMail(header.from(), header.addresses("To"), header.addresses("Cc"),
                 header.addresses("Reply-To"), header.date(), header.messageId(),
                 header.ids("In-Reply-To"), header.ids("References"), header.subject(),
                 text, QuoteCutter.cut(text), html, body.attachments(), headers, problems.list());
     }
 
-    /** The text/plain body when it says something, else text made from the HTML body. */
+    /** The text body's parts joined when they say something, else text made from the HTML body. */
     private static String bodyText(BodyWalker body) {
-        Optional<String> plain = body.plainText().map(Texts::normalise).filter(t -> !t.isBlank());
-        return plain.or(() -> body.htmlSource().map(HtmlText::toText)).orElse("");
+        String text = join(body.textBody());
+        return text.isBlank() ? join(body.htmlBody()) : text;
+    }
+
+    private static String join(List<BodyPiece> pieces) {
+        return pieces.stream().map(BodyPiece::asText).filter(t -> !t.isBlank()).collect(Collectors.joining("\n\n"));
+    }
+
+    /** The HTML parts of the HTML body, joined; none when the mail has no HTML. */
+    private static Optional<String> htmlBody(BodyWalker body) {
+        List<String> html = body.htmlBody().stream().filter(BodyPiece::html).map(BodyPiece::content).toList();
+        return html.isEmpty() ? Optional.empty() : Optional.of(String.join("\n", html));
     }
 
     private static InboundMail unreadable(Problems problems) {

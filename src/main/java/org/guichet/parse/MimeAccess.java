@@ -9,7 +9,6 @@ import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimePart;
-import jakarta.mail.util.SharedByteArrayInputStream;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,9 +25,10 @@ final class MimeAccess {
     private MimeAccess() {
     }
 
-    static Optional<MimeMessage> message(Session session, byte[] raw, Problems problems) {
+    /** The mail read from a Jakarta Mail shared stream, so that its parts are views of it rather than copies. */
+    static Optional<MimeMessage> message(Session session, InputStream shared, Problems problems) {
         try {
-            return Optional.of(new MimeMessage(session, new SharedByteArrayInputStream(raw)));
+            return Optional.of(new BoundedMessage(session, shared, problems));
         } catch (MessagingException | RuntimeException e) {
             problems.add("The mail could not be read as MIME (" + reason(e) + "); it was left empty.");
             return Optional.empty();
@@ -116,6 +116,11 @@ final class MimeAccess {
     /** The children of a multipart part, parsed leniently; a malformed Content-Type is repaired from its boundary. */
     static List<BodyPart> children(Part part, PartInfo info, Problems problems) {
         try {
+            Optional<String> boundary = contentType(part, info.where(), problems).flatMap(RawParams::boundary);
+            if (boundary.filter(b -> !b.equals(b.stripTrailing())).isPresent()) {
+                // RFC 2046 forbids a boundary ending in white space; Jakarta Mail would then find no part at all.
+                throw new MessagingException("its boundary ends in white space");
+            }
             return bodyParts(new MimeMultipart(part.getDataHandler().getDataSource()));
         } catch (MessagingException | RuntimeException e) {
             return childrenUnderRepairedType(part, info, problems, e);
@@ -126,7 +131,7 @@ final class MimeAccess {
             Exception first) {
         Optional<String> boundary = contentType(part, info.where(), problems).flatMap(RawParams::boundary);
         try {
-            String repaired = info.mimeType() + "; boundary=\"" + boundary.orElseThrow(() -> first) + "\"";
+            String repaired = info.mimeType() + "; boundary=\"" + boundary.orElseThrow(() -> first).strip() + "\"";
             List<BodyPart> children = bodyParts(new MimeMultipart(
                     new RetypedSource(part.getDataHandler().getDataSource(), repaired)));
             problems.add(TextDecoder.capitalise(info.where()) + " has a malformed Content-Type; its boundary was read anyway.");

@@ -22,10 +22,14 @@ record PartInfo(String where, String mimeType, Optional<String> charset, Optiona
     private static final Pattern TYPE = Pattern.compile("^\\s*([A-Za-z0-9!#$&^_.+-]+)\\s*/\\s*([A-Za-z0-9!#$&^_.+-]+)");
     private static final Pattern CHARSET = Pattern.compile("charset\\s*=\\s*\"?([^\"\\s;]+)", Pattern.CASE_INSENSITIVE);
 
-    /** Reads the description of {@code part}; {@code path} is "" for the mail itself, else like "1.2". */
-    static PartInfo read(Part part, String path, Problems problems) {
+    /**
+     * Reads the description of {@code part}; {@code path} is "" for the mail itself, else like "1.2". A part without
+     * a Content-Type field has {@code defaultType}: message/rfc822 in a multipart/digest, text/plain elsewhere.
+     */
+    static PartInfo read(Part part, String path, String defaultType, Problems problems) {
         String label = path.isEmpty() ? "the mail body" : "part " + path;
-        String rawType = MimeAccess.contentType(part, label, problems).orElse("text/plain");
+        boolean typed = !MimeAccess.header(part, "Content-Type", problems).isEmpty();
+        String rawType = typed ? MimeAccess.contentType(part, label, problems).orElse(defaultType) : defaultType;
         String mimeType = mimeType(rawType, label, problems);
         String where = label + " (" + mimeType + ")";
         return new PartInfo(where, mimeType, charset(rawType),

@@ -23,6 +23,7 @@ final class QuoteCutter {
     private static final Pattern FORWARD_MARKER = Pattern.compile(
             ".*(Forwarded message|Message transféré|Weitergeleitete Nachricht|Begin forwarded message).*",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern HISTORY_START = Pattern.compile("On\\s|Le\\s|-{2,}|From|De|Von");
     private static final Pattern DECORATION = Pattern.compile("^[*_\\s]+|[*_]+(?=\\s*:)");
 
     private QuoteCutter() {
@@ -53,6 +54,9 @@ final class QuoteCutter {
 
     private static boolean opensHistory(List<String> lines, int i) {
         String line = plain(lines.get(i));
+        if (!HISTORY_START.matcher(line).lookingAt()) {
+            return false; // most lines: the patterns below are not worth trying, which matters on long texts
+        }
         String twoLines = i + 1 < lines.size() ? line + " " + plain(lines.get(i + 1)) : line;
         return WROTE_EN.matcher(line).matches() || WROTE_FR.matcher(line).matches()
                 || (line.startsWith("On ") && WROTE_EN.matcher(twoLines).matches())
