@@ -2,6 +2,9 @@ package org.guichet.parse;
 
 import jakarta.mail.BodyPart;
 import jakarta.mail.Part;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +20,10 @@ final class BodyWalker {
 
     static final int MAX_DEPTH = 20;
     static final int MAX_PARTS = 500;
+    private static final Set<String> REPORT_TYPES = Set.of("message/delivery-status", "text/rfc822-headers",
+            "message/global-delivery-status", "message/global-headers");
+    private static final int MAX_REPORT_CHARS = 64 * 1024;
+    private static final int RETURNED_HEADER_CHARS = 16 * 1024;
     private static final Set<String> KNOWN_ENCODINGS = Set.of("7bit", "8bit", "binary", "base64",
             "quoted-printable", "uuencode", "x-uuencode", "x-uue");
 
@@ -25,6 +32,7 @@ final class BodyWalker {
     private final TextReader reader;
     private final List<BodyPiece> textBody = new ArrayList<>();
     private final List<BodyPiece> htmlBody = new ArrayList<>();
+    private final StringBuilder report = new StringBuilder();
     private int partCount;
 
     BodyWalker(AttachmentSink sink, Problems problems) {
@@ -53,6 +61,11 @@ final class BodyWalker {
         return saver.attachments();
     }
 
+    /** The machine-readable parts of a delivery report, as text: what a bounce says about which mail failed. */
+    String reportText() {
+        return report.toString();
+    }
+
     private boolean count() {
         if (++partCount > MAX_PARTS) {
             problems.add("The mail has more than " + MAX_PARTS + " MIME parts; the rest were left out.");
@@ -70,6 +83,7 @@ final class BodyWalker {
         if (isInlineText(info, bodies.subtype(), index)) {
             reader.read(part, info).ifPresent(bodies::add);
         } else {
+            keepReport(part, info, bodies.subtype());
             saveUnlessEmpty(part, info);
         }
     }
@@ -94,6 +108,25 @@ final class BodyWalker {
             visit(children.get(i), child, childPath, depth + 1, bodies, i);
         }
         bodies.close();
+    }
+
+    /**
+     * The status fields of a delivery report and the headers of the returned mail, bounded: they are kept as
+     * attachments too, but routing reads them here to link a bounce to the notification it is about.
+     */
+    private void keepReport(Part part, PartInfo info, String parentSubtype) {
+        boolean returnedMail = info.mimeType().equals("message/rfc822") && parentSubtype.equals("report");
+        if ((!REPORT_TYPES.contains(info.mimeType()) && !returnedMail) || report.length() >= MAX_REPORT_CHARS) {
+            return;
+        }
+        int room = Math.min(MAX_REPORT_CHARS - report.length(), returnedMail ? RETURNED_HEADER_CHARS : MAX_REPORT_CHARS);
+        MimeAccess.decodedContent(part, info.where(), problems).ifPresent(in -> {
+            try (InputStream content = in) {
+                report.append(new String(content.readNBytes(room), StandardCharsets.ISO_8859_1)).append('\n');
+            } catch (IOException e) {
+                problems.add("The report part " + info.where() + " could not be read: " + MimeAccess.reason(e));
+            }
+        });
     }
 
     /** A nameless part with no content (an empty preamble part, say) is nothing worth keeping. */

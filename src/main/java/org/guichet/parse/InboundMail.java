@@ -17,13 +17,15 @@ import java.util.Optional;
  * @param newText the text with the quoted history cut; equals {@code text} when nothing is quoted
  * @param html the sanitised HTML body, when the mail has one
  * @param problems short sentences saying what was malformed and how it was read anyway; at most 50
+ * @param reportText the status fields of a delivery report and the headers of the mail it returns, as text;
+ *     "" for any other mail
  */
 public record InboundMail(
         Optional<MailAddress> from, List<MailAddress> to, List<MailAddress> cc, List<MailAddress> replyTo,
         Optional<Instant> date, Optional<String> messageId,
         List<String> inReplyTo, List<String> references,
         String subject, String text, String newText, Optional<String> html,
-        List<Attachment> attachments, MailHeaders headers, List<String> problems) {
+        List<Attachment> attachments, MailHeaders headers, List<String> problems, String reportText) {
 
     /** The most problems one mail records; later ones are left out. */
     public static final int MAX_PROBLEMS = 50;
@@ -44,6 +46,7 @@ public record InboundMail(
         attachments = List.copyOf(attachments);
         Objects.requireNonNull(headers, "headers");
         problems = List.copyOf(problems);
+        Objects.requireNonNull(reportText, "reportText");
         if (problems.size() > MAX_PROBLEMS) {
             throw new IllegalArgumentException("At most " + MAX_PROBLEMS + " problems, got " + problems.size());
         }

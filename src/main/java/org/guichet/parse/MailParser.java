@@ -75,7 +75,7 @@ public final class MailParser {
         return new InboundMail(header.from(), header.addresses("To"), header.addresses("Cc"),
                 header.addresses("Reply-To"), header.date(), header.messageId(),
                 header.ids("In-Reply-To"), header.ids("References"), header.subject(),
-                text, QuoteCutter.cut(text), html, body.attachments(), headers, problems.list());
+                text, QuoteCutter.cut(text), html, body.attachments(), headers, problems.list(), body.reportText());
     }
 
     /** The text body's parts joined when they say something, else text made from the HTML body. */
@@ -97,6 +97,6 @@ public final class MailParser {
     private static InboundMail unreadable(Problems problems) {
         return new InboundMail(Optional.empty(), List.of(), List.of(), List.of(), Optional.empty(),
                 Optional.empty(), List.of(), List.of(), "", "", "", Optional.empty(), List.of(),
-                MailHeaders.empty(), problems.list());
+                MailHeaders.empty(), problems.list(), "");
     }
 }

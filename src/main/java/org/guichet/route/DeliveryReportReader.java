@@ -13,8 +13,9 @@ import org.guichet.parse.InboundMail;
 import org.guichet.parse.MailAddress;
 
 /**
- * Reads a bounce's returned Message-ID and failed recipients from what the parsed mail offers: its headers
- * (X-Failed-Recipients, In-Reply-To, References) and its text. The text holds RFC 3464 fields ("Final-Recipient",
+ * Reads a bounce's returned Message-ID and failed recipients from what the parsed mail offers: its report parts
+ * (message/delivery-status, the returned headers), its headers (X-Failed-Recipients, In-Reply-To, References)
+ * and its text. The text holds RFC 3464 fields ("Final-Recipient",
  * "Status") when a mail server writes them there, and otherwise the human-readable sentences of Postfix, Exim,
  * Sendmail, qmail, Gmail and Exchange, which name the address and the status on the same paragraph.
  */
@@ -47,7 +48,7 @@ final class DeliveryReportReader {
 
     /** Shown headers first: they are the returned message's own; In-Reply-To and References only point at it. */
     private static Optional<String> originalMessageId(InboundMail mail) {
-        Matcher m = MESSAGE_ID_LINE.matcher(mail.text());
+        Matcher m = MESSAGE_ID_LINE.matcher(mail.reportText() + "\n" + mail.text());
         if (m.find()) {
             return Optional.of(m.group(1));
         }
@@ -57,7 +58,10 @@ final class DeliveryReportReader {
     }
 
     private List<DeliveryReport.FailedRecipient> failed(InboundMail mail) {
-        List<DeliveryReport.FailedRecipient> fields = fromFields(mail.text());
+        List<DeliveryReport.FailedRecipient> fields = fromFields(mail.reportText());
+        if (fields.isEmpty()) {
+            fields = fromFields(mail.text());
+        }
         return fields.isEmpty() ? fromSentences(mail) : fields;
     }
 

@@ -23,8 +23,10 @@ final class JdbcTicketTx implements TicketTx {
     private final MessageRows messages;
     private final EventRows events;
     private final OutboxRows outbox;
+    private final SenderRows senders;
 
     JdbcTicketTx(Sql sql) {
+        this.senders = new SenderRows(sql);
         this.mails = new MailRows(sql);
         this.tickets = new TicketRows(sql);
         this.messages = new MessageRows(sql);
@@ -75,6 +77,31 @@ final class JdbcTicketTx implements TicketTx {
     @Override
     public int recentNotifications(long ticketId, String recipient, Instant since) {
         return outbox.recent(ticketId, recipient, since);
+    }
+
+    @Override
+    public void markUndeliverable(long ticketId, String address, String status, Instant now) {
+        senders.markUndeliverable(ticketId, address, status, now);
+    }
+
+    @Override
+    public boolean isUndeliverable(long ticketId, String address) {
+        return senders.isUndeliverable(ticketId, address);
+    }
+
+    @Override
+    public int ticketsOpenedSince(String requester, Instant since) {
+        return senders.ticketsOpenedSince(requester, since);
+    }
+
+    @Override
+    public Optional<Instant> lastSenderWarning(String address) {
+        return senders.lastWarning(address);
+    }
+
+    @Override
+    public void recordSenderWarning(String address, Instant now) {
+        senders.recordWarning(address, now);
     }
 
     @Override

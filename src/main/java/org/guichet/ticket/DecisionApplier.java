@@ -28,6 +28,7 @@ public final class DecisionApplier {
     private final Notifier notifier;
     private final TicketActions actions;
     private final Replies replies;
+    private final Robots robots;
     private final CommandParser commands = new CommandParser();
     private final Permissions permissions;
     private final Clock clock;
@@ -38,27 +39,55 @@ public final class DecisionApplier {
         this.notifier = notifier;
         this.actions = new TicketActions(config, notifier);
         this.replies = new Replies(notifier, actions);
+        this.robots = new Robots(notifier, config.limits().newTicketsPerSenderPerHour());
         this.permissions = new Permissions(config);
         this.clock = clock;
     }
 
-    /** Returns the ticket the mail was recorded on, if any. */
-    public Optional<Long> apply(TicketTx tx, MailRecord record, InboundMail mail, Decision decision) {
+    /** Records the mail where it belongs, or says why it is quarantined; marks it handled either way. */
+    public Applied apply(TicketTx tx, MailRecord record, InboundMail mail, Decision decision) {
         Instant now = clock.instant();
-        Optional<Long> ticket;
-        if (decision.thread().isPresent()) {
-            ticket = Optional.of(followUp(tx, record, mail, decision, tx.ticket(decision.thread().get().ticket())
-                    .orElseThrow(), now));
-        } else if (decision.automatic().isPresent()) {
-            ticket = Optional.empty();
-        } else if (isMyTickets(mail)) {
-            replies.myTickets(tx, mail, now);
-            ticket = Optional.empty();
+        Applied applied = decide(tx, record, mail, decision, now);
+        if (applied.quarantine().isPresent()) {
+            tx.markFailed(record.id(), applied.quarantine().get(), true);
         } else {
-            ticket = Optional.of(open(tx, record, mail, decision, now));
+            tx.markHandled(record.id(), applied.ticket(), now);
         }
-        tx.markHandled(record.id(), ticket, now);
-        return ticket;
+        return applied;
+    }
+
+    private Applied decide(TicketTx tx, MailRecord record, InboundMail mail, Decision decision, Instant now) {
+        if (decision.automatic().isPresent()) {
+            Optional<Long> ticket = decision.thread().map(t -> t.ticket()).or(() -> robots.ticketOfReport(tx, decision));
+            ticket.ifPresent(id -> keepAutomatic(tx, record, mail, decision, tx.ticket(id).orElseThrow(), now));
+            return Applied.on(ticket);
+        }
+        if (decision.thread().isPresent()) {
+            return Applied.on(Optional.of(followUp(tx, record, mail, decision,
+                    tx.ticket(decision.thread().get().ticket()).orElseThrow(), now)));
+        }
+        if (isMyTickets(mail)) {
+            replies.myTickets(tx, mail, now);
+            return Applied.on(Optional.empty());
+        }
+        Optional<String> overCap = robots.overTheCap(tx, mail, requester(mail).address(), now);
+        if (overCap.isPresent()) {
+            return Applied.quarantined(overCap.get());
+        }
+        return Applied.on(Optional.of(open(tx, record, mail, decision, now)));
+    }
+
+    /** Automatic mail on a ticket is kept as a note: it notifies nobody and never reopens the ticket. */
+    private void keepAutomatic(TicketTx tx, MailRecord record, InboundMail mail, Decision decision, Ticket ticket,
+            Instant now) {
+        String author = mail.from().map(MailAddress::address).orElse("unknown sender");
+        tx.insertMessage(ticket.id(), message(record, mail, mail.newText(), true, now));
+        tx.insertEvent(ticket.id(), TicketEvent.of(now, author, "note",
+                "automatic mail kept as a note (" + decision.automatic().get() + ")"));
+        if (decision.deliveryReport().isPresent()) {
+            robots.recordReport(tx, ticket.id(), decision, now);
+        }
+        tx.save(ticket.touched(now));
     }
 
     private boolean isMyTickets(InboundMail mail) {
@@ -95,13 +124,6 @@ public final class DecisionApplier {
     private long followUp(TicketTx tx, MailRecord record, InboundMail mail, Decision decision, Ticket ticket,
             Instant now) {
         String author = mail.from().map(MailAddress::address).orElse("unknown sender");
-        if (decision.automatic().isPresent()) {
-            tx.insertMessage(ticket.id(), message(record, mail, mail.newText(), true, now));
-            tx.insertEvent(ticket.id(), TicketEvent.of(now, author, "note",
-                    "automatic mail kept as a note (" + decision.automatic().get() + ")"));
-            tx.save(ticket.touched(now));
-            return ticket.id();
-        }
         TicketRef ref = TxDirectory.ref(ticket);
         List<MailCommand> cmds = permissions.check(commands.read("", mail.newText()), permissions.sender(mail),
                 Optional.of(ref));

@@ -18,7 +18,8 @@ public enum Event {
     PARTICIPANT_REPLY("auto-generated"),
     INTERNAL_NOTE("auto-generated"),
     COMMAND_REFUSED("auto-replied"),
-    MY_TICKETS("auto-replied");
+    MY_TICKETS("auto-replied"),
+    TOO_MANY_TICKETS("auto-replied");
 
     private final String autoSubmitted;
 

@@ -10,7 +10,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Optional;
 import org.guichet.intake.Disposition;
 import org.guichet.intake.MailHandler;
 import org.guichet.intake.RawMail;
@@ -71,11 +70,15 @@ public final class MailProcessor implements MailHandler {
 
     private Disposition apply(MailRecord record, InboundMail mail) {
         try {
-            Optional<Long> ticket = store.inTransaction(tx -> {
+            Applied applied = store.inTransaction(tx -> {
                 Decision decision = router.decide(mail, new TxDirectory(tx));
                 return applier.apply(tx, record, mail, decision);
             });
-            log.info("mail {} handled{}", record.key(), ticket.map(t -> " on ticket #" + t).orElse(" (no ticket)"));
+            if (applied.quarantine().isPresent()) {
+                log.warn("mail {} quarantined: {}", record.key(), applied.quarantine().get());
+                return Disposition.quarantine(applied.quarantine().get());
+            }
+            log.info("mail {} handled{}", record.key(), applied.ticket().map(t -> " on ticket #" + t).orElse(" (no ticket)"));
             return Disposition.processed();
         } catch (StorageFailure e) {
             return Disposition.retry("database unavailable: " + e.getMessage());

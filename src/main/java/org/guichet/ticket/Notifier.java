@@ -34,6 +34,11 @@ public final class Notifier {
         List<String> recipients = audience.of(event, ticket, actor, subject);
         List<String> sent = new java.util.ArrayList<>();
         for (String recipient : recipients) {
+            if (tx.isUndeliverable(ticket.id(), recipient)) {
+                tx.insertEvent(ticket.id(), TicketEvent.of(now, SYSTEM, "notification-skipped", event.template()
+                        + " not sent to " + recipient + ": earlier mail to this address bounced"));
+                continue;
+            }
             if (tx.recentNotifications(ticket.id(), recipient, now.minus(WINDOW)) >= capPerWindow) {
                 tx.insertEvent(ticket.id(), TicketEvent.of(now, SYSTEM, "notification-capped", event.template()
                         + " not sent to " + recipient + ": " + capPerWindow + " mails in 10 minutes already"));

@@ -29,6 +29,19 @@ public interface TicketTx {
     /** How many notifications about this ticket were queued for this recipient since then. */
     int recentNotifications(long ticketId, String recipient, Instant since);
 
+    /** Marks an address that bounced for good: no more notifications to it about this ticket. */
+    void markUndeliverable(long ticketId, String address, String status, Instant now);
+
+    boolean isUndeliverable(long ticketId, String address);
+
+    /** How many tickets this requester opened since then. */
+    int ticketsOpenedSince(String requester, Instant since);
+
+    /** When this sender was last told they opened too many tickets. */
+    Optional<Instant> lastSenderWarning(String address);
+
+    void recordSenderWarning(String address, Instant now);
+
     /** The open tickets whose resolution is older than the cutoff: the daily job closes them. */
     List<Ticket> resolvedBefore(Instant cutoff);
 

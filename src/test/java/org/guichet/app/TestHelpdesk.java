@@ -154,6 +154,20 @@ final class TestHelpdesk implements AutoCloseable {
                 ? new InternetAddress[] {new InternetAddress(SUPPORT)} : message.getAllRecipients());
     }
 
+    /** Puts raw bytes in the support mailbox over IMAP APPEND, unchanged, as a server's delivery would. */
+    void append(byte[] raw) throws MessagingException {
+        Properties p = new Properties();
+        Store store = Session.getInstance(p).getStore("imap");
+        store.connect("127.0.0.1", imapPort, SUPPORT, "any");
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            MimeMessage message = new MimeMessage(Session.getInstance(p), new ByteArrayInputStream(raw));
+            inbox.appendMessages(new Message[] {message});
+        } finally {
+            store.close();
+        }
+    }
+
     /** The mails in a user's folder, read over IMAP like a mail client. */
     List<MimeMessage> read(String user, String folder) throws MessagingException, IOException {
         return readVia(imapPort, user, folder);

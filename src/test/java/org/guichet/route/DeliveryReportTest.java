@@ -21,10 +21,10 @@ class DeliveryReportTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
-        bounce-postfix-5.1.1-user-unknown.eml|jean.dupont@example.org|5.1.1|true|-
-        bounce-postfix-4.2.2-mailbox-full-gave-up.eml|marie.curie@example.org|4.2.2|false|-
-        bounce-postfix-delayed-warning-4.2.2.eml|marie.curie@example.org|4.2.2|false|-
-        bounce-sendmail-returned-mail-5.1.1.eml|h.fabre@oldlab.example.org|5.1.1|true|-
+        bounce-postfix-5.1.1-user-unknown.eml|jean.dupont@example.org|5.1.1|true|notification-42-1.7f3a9c@helpdesk.test
+        bounce-postfix-4.2.2-mailbox-full-gave-up.eml|marie.curie@example.org|4.2.2|false|notification-43-2.11aa@helpdesk.test
+        bounce-postfix-delayed-warning-4.2.2.eml|marie.curie@example.org|4.2.2|false|notification-43-2.11aa@helpdesk.test
+        bounce-sendmail-returned-mail-5.1.1.eml|h.fabre@oldlab.example.org|5.1.1|true|notification-48-1.4848@helpdesk.test
         bounce-exim-x-failed-recipients-5.1.1.eml|k.nguyen@partner.example|5.1.1|true|notification-44-1.5e5e@helpdesk.test
         bounce-gmail-address-not-found-5.1.1.eml|no.such.user.4711@gmail.com|5.1.1|true|notification-45-1.9090@helpdesk.test
         bounce-gmail-inbox-full-4.2.2.eml|full.inbox.student@gmail.com|4.2.2|false|notification-46-1.9191@helpdesk.test
@@ -37,8 +37,8 @@ class DeliveryReportTest {
 
         assertThat(report.failed()).containsExactly(new FailedRecipient(address, Optional.of(status)));
         assertThat(report.failed().get(0).permanent()).isEqualTo(permanent);
-        // Postfix and Sendmail name the returned message only in their text/rfc822-headers part, which the
-        // parser does not hand on yet; the others say it in In-Reply-To or in the text.
+        // Postfix and Sendmail name the returned message only in their text/rfc822-headers part (the parser's
+        // reportText); the others say it in In-Reply-To or in the text.
         assertThat(report.originalMessageId()).isEqualTo(Optional.ofNullable(messageId));
     }
 

@@ -1,0 +1,67 @@
+package org.guichet.ticket;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.guichet.parse.InboundMail;
+import org.guichet.route.Decision;
+import org.guichet.route.DeliveryReport;
+
+/**
+ * What keeps loops out (SPEC section 7): automatic mail kept as a note on its ticket, a bounce about our
+ * notification linked to its ticket and its failed recipient marked, and the hourly cap of new tickets per
+ * sender, who is told once.
+ */
+final class Robots {
+    private static final String SYSTEM = "guichet";
+    private static final Duration HOUR = Duration.ofHours(1);
+    private final Notifier notifier;
+    private final int ticketsPerHour;
+
+    Robots(Notifier notifier, int ticketsPerHour) {
+        this.notifier = notifier;
+        this.ticketsPerHour = ticketsPerHour;
+    }
+
+    /** The ticket a bounce is about: the one that sent the mail it returns. */
+    Optional<Long> ticketOfReport(TicketTx tx, Decision decision) {
+        return decision.deliveryReport().flatMap(DeliveryReport::originalMessageId)
+                .flatMap(id -> tx.ticketByMessageIds(java.util.List.of(id)));
+    }
+
+    /** Marks the recipients a report says failed for good; a delay (4.x.x) is only written in the log. */
+    void recordReport(TicketTx tx, long ticket, Decision decision, Instant now) {
+        for (DeliveryReport.FailedRecipient failed : decision.deliveryReport().map(DeliveryReport::failed)
+                .orElse(java.util.List.of())) {
+            String status = failed.status().orElse("unknown");
+            if (failed.permanent()) {
+                tx.markUndeliverable(ticket, failed.address(), status, now);
+                tx.insertEvent(ticket, TicketEvent.change(now, SYSTEM, "undeliverable", null, failed.address(),
+                        "delivery failed for good (" + status + "): no more mail to this address about the ticket"));
+            } else {
+                tx.insertEvent(ticket, TicketEvent.of(now, SYSTEM, "delivery-delayed",
+                        "delivery to " + failed.address() + " delayed (" + status + ")"));
+            }
+        }
+    }
+
+    /** Why this sender may not open another ticket now, after telling them once; nothing when they may. */
+    Optional<String> overTheCap(TicketTx tx, InboundMail mail, String sender, Instant now) {
+        if (tx.ticketsOpenedSince(sender, now.minus(HOUR)) < ticketsPerHour) {
+            return Optional.empty();
+        }
+        String reason = sender + " opened " + ticketsPerHour + " tickets in the last hour, the most allowed";
+        boolean toldAlready = tx.lastSenderWarning(sender).filter(at -> at.isAfter(now.minus(HOUR))).isPresent();
+        if (!toldAlready) {
+            Map<String, Object> model = new LinkedHashMap<>();
+            model.put("limit", ticketsPerHour);
+            model.put("subject", mail.subject());
+            notifier.tellOne(tx, notifier.notices().standalone(Event.TOO_MANY_TICKETS, sender, "Re: " + mail.subject(),
+                    mail.messageId(), model), now);
+            tx.recordSenderWarning(sender, now);
+        }
+        return Optional.of(reason + (toldAlready ? " (already told)" : " (told by mail)"));
+    }
+}
