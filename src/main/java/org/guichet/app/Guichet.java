@@ -1,6 +1,9 @@
 package org.guichet.app;
 
+import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Optional;
 import java.time.Clock;
 import org.guichet.cli.Backend;
 import org.guichet.cli.DaemonRunner;
@@ -9,9 +12,15 @@ import org.guichet.config.GuichetConfig;
 import org.guichet.intake.ImapIntake;
 import org.guichet.notify.MustacheTemplates;
 import org.guichet.notify.OutboxDelivery;
+import org.guichet.parse.AttachmentSink;
+import org.guichet.parse.InboundMail;
 import org.guichet.parse.MailParser;
 import org.guichet.parse.MimeSettings;
 import org.guichet.route.PlusAddress;
+import org.guichet.route.Preview;
+import org.guichet.route.Previewer;
+import org.guichet.route.TicketDirectory;
+import org.guichet.route.TicketRef;
 import org.guichet.route.Router;
 import org.guichet.route.SubjectTag;
 import org.guichet.store.BlobStore;
@@ -26,6 +35,7 @@ import org.guichet.ticket.Notices;
 import org.guichet.ticket.Notifier;
 import org.guichet.ticket.TicketActions;
 import org.guichet.ticket.TicketStore;
+import org.guichet.ticket.TxDirectory;
 
 /** The composition root: every object of the program is built here, by hand, from the config. */
 public final class Guichet implements Backend {
@@ -71,6 +81,33 @@ public final class Guichet implements Backend {
     public Outbox outbox() {
         return outbox;
     }
+
+    @Override
+    public InboundMail readMail(InputStream raw) {
+        return new MailParser(AttachmentSink.hashingOnly()).parse(raw);
+    }
+
+    /** Against the tickets in the database; a database not migrated yet has no tickets to thread onto. */
+    @Override
+    public Preview preview(InboundMail mail) {
+        Previewer previewer = new Previewer(config, new Router(config, tag(), plus()));
+        if (database.migrations().stream().noneMatch(m -> m.getState().isApplied())) {
+            return previewer.preview(mail, NO_TICKETS);
+        }
+        return tickets.inTransaction(tx -> previewer.preview(mail, new TxDirectory(tx)));
+    }
+
+    private static final TicketDirectory NO_TICKETS = new TicketDirectory() {
+        @Override
+        public Optional<TicketRef> byNumber(long number) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<TicketRef> byMessageIds(Collection<String> messageIds) {
+            return Optional.empty();
+        }
+    };
 
     @Override
     public int deliverOutbox() {

@@ -1,6 +1,9 @@
 package org.guichet.cli;
 
+import java.io.InputStream;
 import org.guichet.config.GuichetConfig;
+import org.guichet.parse.InboundMail;
+import org.guichet.route.Preview;
 import org.guichet.store.Database;
 import org.guichet.store.Outbox;
 import org.guichet.ticket.TicketStore;
@@ -16,6 +19,12 @@ public interface Backend extends AutoCloseable {
     Outbox outbox();
 
     DaemonRunner daemon();
+
+    /** Reads a mail as the daemon would, keeping nothing: attachments are hashed, not stored. */
+    InboundMail readMail(InputStream raw);
+
+    /** How the daemon would handle this mail now, against the existing tickets, changing nothing. */
+    Preview preview(InboundMail mail);
 
     /** One delivery pass over the outbox; returns how many notifications were sent. */
     int deliverOutbox();

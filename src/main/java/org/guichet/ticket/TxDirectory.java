@@ -8,10 +8,10 @@ import org.guichet.route.TicketDirectory;
 import org.guichet.route.TicketRef;
 
 /** Routing's view of the tickets, read inside the transaction that will apply its decision. */
-final class TxDirectory implements TicketDirectory {
+public final class TxDirectory implements TicketDirectory {
     private final TicketTx tx;
 
-    TxDirectory(TicketTx tx) {
+    public TxDirectory(TicketTx tx) {
         this.tx = tx;
     }
 

@@ -105,8 +105,10 @@ final class TestHelpdesk implements AutoCloseable {
                 categories:
                   - name: Network
                     service: it
+                    keywords: [network, vpn]
                     subcategories:
                       - name: Wi-Fi
+                        keywords: [wifi, wi-fi, eduroam]
                   - name: Payroll
                     service: admin
                   - name: Unsorted
