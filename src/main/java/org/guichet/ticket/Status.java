@@ -22,7 +22,7 @@ public enum Status {
         String word = Folding.fold(text).strip().replaceAll("[\\s_-]+", " ");
         return Optional.ofNullable(switch (word) {
             case "new", "nouveau", "nouvelle" -> NEW;
-            case "assigned", "assigne", "assignee", "attribue", "attribuee", "en cours" -> ASSIGNED;
+            case "assigned", "assigne", "assignee", "attribue", "attribuee", "en cours", "pris en charge", "prise en charge" -> ASSIGNED;
             case "waiting", "wait", "en attente", "attente" -> WAITING;
             case "resolved", "resolu", "resolue" -> RESOLVED;
             case "closed", "clos", "close", "ferme", "fermee", "cloture", "cloturee" -> CLOSED;
