@@ -105,5 +105,13 @@ class TrustAndTimeIT {
             assertThat(e.detail()).contains("closed automatically");
         });
         assertThat(lastText(JANE)).contains("Ticket #1 is now closed");
+
+        // closed is final: a reply to the closing mail opens a new ticket that names the old one
+        List<jakarta.mail.internet.MimeMessage> janes = helpdesk.received(JANE);
+        deliver(MailAs.reply(janes.get(janes.size() - 1), JANE, "It is broken again."));
+        assertThat(ticket(1).status()).isEqualTo(Status.CLOSED);
+        assertThat(ticket(3).linkedTicket()).contains(1L);
+        assertThat(ticket(3).subject()).isEqualTo("Printer in room 12");
+        assertThat(lastText(JANE)).contains("ticket #3");
     }
 }
