@@ -81,7 +81,7 @@ public final class DecisionApplier {
     private void keepAutomatic(TicketTx tx, MailRecord record, InboundMail mail, Decision decision, Ticket ticket,
             Instant now) {
         String author = mail.from().map(MailAddress::address).orElse("unknown sender");
-        tx.insertMessage(ticket.id(), message(record, mail, mail.newText(), true, now));
+        tx.insertMessage(ticket.id(), message(record, mail, mail.newText(), true, TicketMessage.Direction.IN, now));
         tx.insertEvent(ticket.id(), TicketEvent.of(now, author, "note",
                 "automatic mail kept as a note (" + decision.automatic().get() + ")"));
         if (decision.deliveryReport().isPresent()) {
@@ -103,7 +103,8 @@ public final class DecisionApplier {
         long id = tx.insertTicket(fields);
         List<MailCommand> cmds = permissions.check(commands.read("", mail.text()), permissions.sender(mail),
                 Optional.empty());
-        tx.insertMessage(id, message(record, mail, commands.withoutCommands(mail.text()), false, now));
+        tx.insertMessage(id, message(record, mail, commands.withoutCommands(mail.text()), false,
+                TicketMessage.Direction.IN, now));
         tx.insertEvent(id, TicketEvent.change(now, requester.address(), "created", null, Status.NEW.code(),
                 "opened by mail " + mail.messageId().map(m -> "<" + m + ">").orElse("without Message-ID")));
         decision.mentions().ifPresent(old -> tx.insertEvent(id,
@@ -130,7 +131,10 @@ public final class DecisionApplier {
         Actor actor = actorOf(mail, ticket);
         boolean internal = cmds.stream().anyMatch(c -> c.allowed() && c.name() == MailCommand.Name.INTERNAL);
         String text = commands.withoutCommands(mail.newText());
-        tx.insertMessage(ticket.id(), message(record, mail, text, internal, now));
+        // an agent's answer goes out from the helpdesk, as in the helpdesks people know
+        TicketMessage.Direction direction = actor.kind() == Actor.Kind.AGENT ? TicketMessage.Direction.OUT
+                : TicketMessage.Direction.IN;
+        tx.insertMessage(ticket.id(), message(record, mail, text, internal, direction, now));
         tx.insertEvent(ticket.id(), TicketEvent.of(now, author, internal ? "note" : "reply",
                 (internal ? "internal note" : "reply") + " threaded by " + decision.thread().orElseThrow().by().code()));
         Ticket current = ticket.touched(now);
@@ -178,8 +182,8 @@ public final class DecisionApplier {
 
     /** A message is dated when Guichet received it: a forged Date header cannot reorder a ticket's story. */
     private static NewMessage message(MailRecord record, InboundMail mail, String text, boolean internal,
-            Instant now) {
-        return new NewMessage(TicketMessage.Direction.IN, Optional.of(record.id()), mail.messageId(),
+            TicketMessage.Direction direction, Instant now) {
+        return new NewMessage(direction, Optional.of(record.id()), mail.messageId(),
                 requester(mail), now, mail.subject(), text, internal, mail.attachments());
     }
 

@@ -118,6 +118,9 @@ class HelpdeskDayIT {
         assertThat(answer.getFrom()[0].toString()).isEqualTo("Bob Durand via Test Helpdesk <support@helpdesk.test>");
         assertThat(TestHelpdesk.text(last(COLLEAGUE))).contains("Please restart the access point");
         assertThat(ticket(1).firstResponse()).isPresent();
+        var bobsMessage = detail(1).messages().get(detail(1).messages().size() - 1);
+        assertThat(bobsMessage.direction()).as("an agent's answer goes out").isEqualTo(org.guichet.ticket.TicketMessage.Direction.OUT);
+        assertThat(bobsMessage.from().address()).isEqualTo(BOB);
 
         // alice resolves it
         deliver(MailAs.reply(opened, "Alice Martin <" + ALICE + ">", "#resolve"));
