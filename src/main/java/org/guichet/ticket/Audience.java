@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.guichet.config.GuichetConfig;
+import org.guichet.route.AutomaticMail;
 
 /**
  * Who is told of each event (SPEC section 8), in one place. The person whose mail caused the event is left
@@ -14,9 +15,11 @@ import org.guichet.config.GuichetConfig;
  */
 public final class Audience {
     private final GuichetConfig config;
+    private final AutomaticMail own;
 
     public Audience(GuichetConfig config) {
         this.config = config;
+        this.own = AutomaticMail.of(config);
     }
 
     /**
@@ -79,7 +82,7 @@ public final class Audience {
             String a = address.toLowerCase(Locale.ROOT);
             boolean isActor = a.equalsIgnoreCase(actor) && event != Event.ACKNOWLEDGEMENT
                     && event != Event.COMMAND_REFUSED && event != Event.MY_TICKETS;
-            if (!isActor && !isOwn(a)) {
+            if (!isActor && !own.isOwn(a)) {
                 kept.add(a);
             }
         }
@@ -93,12 +96,5 @@ public final class Audience {
 
     private List<String> agents(String service) {
         return config.service(service).map(s -> s.agents()).orElse(List.of());
-    }
-
-    private boolean isOwn(String address) {
-        String support = config.helpdesk().address();
-        int at = support.indexOf('@');
-        return address.equals(support)
-                || (address.startsWith(support.substring(0, at) + "+") && address.endsWith(support.substring(at)));
     }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.guichet.config.GuichetConfig;
 import org.guichet.parse.InboundMail;
 import org.guichet.parse.MailAddress;
+import org.guichet.route.AutomaticMail;
 import org.guichet.route.CommandParser;
 import org.guichet.route.Decision;
 import org.guichet.route.MailCommand;
@@ -31,6 +32,7 @@ public final class DecisionApplier {
     private final Robots robots;
     private final CommandParser commands = new CommandParser();
     private final Permissions permissions;
+    private final AutomaticMail own;
     private final Clock clock;
 
     public DecisionApplier(GuichetConfig config, SubjectTag tag, Notifier notifier, Clock clock) {
@@ -41,6 +43,7 @@ public final class DecisionApplier {
         this.replies = new Replies(notifier, actions);
         this.robots = new Robots(notifier, config.limits().newTicketsPerSenderPerHour());
         this.permissions = new Permissions(config);
+        this.own = AutomaticMail.of(config);
         this.clock = clock;
     }
 
@@ -151,7 +154,7 @@ public final class DecisionApplier {
         List<String> observers = new ArrayList<>(ticket.observers());
         for (MailAddress cc : mail.cc()) {
             String a = cc.address();
-            if (!a.isEmpty() && !observers.contains(a) && !a.equals(ticket.requester().address()) && !isOwn(a)) {
+            if (!a.isEmpty() && !observers.contains(a) && !a.equals(ticket.requester().address()) && !own.isOwn(a)) {
                 observers.add(a);
                 tx.insertEvent(ticket.id(), TicketEvent.change(now, ticket.requester().address(), "observer-added",
                         null, a, "in Cc of the opening mail"));
@@ -163,13 +166,6 @@ public final class DecisionApplier {
         Ticket changed = ticket.withObservers(observers, now);
         tx.save(changed);
         return changed;
-    }
-
-    private boolean isOwn(String address) {
-        String support = config.helpdesk().address();
-        int at = support.indexOf('@');
-        return address.equals(support)
-                || (address.startsWith(support.substring(0, at) + "+") && address.endsWith(support.substring(at)));
     }
 
     private Actor actorOf(InboundMail mail, Ticket ticket) {
