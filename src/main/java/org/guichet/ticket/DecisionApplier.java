@@ -118,8 +118,9 @@ public final class DecisionApplier {
         Ticket ticket = addCcObservers(tx, tx.ticket(id).orElseThrow(), mail, now);
         String actor = requester.address();
         notifier.tell(tx, Event.ACKNOWLEDGEMENT, ticket, actor, Optional.empty(), Notices.Content.of(Map.of()), now);
-        notifier.tell(tx, Event.OPENED, ticket, actor, Optional.empty(), Notices.Content.of(Map.of(
-                "text", commands.withoutCommands(mail.text()).strip())), now);
+        // the agents work from their mail client: the request reaches them whole, with its attachments
+        notifier.tell(tx, Event.OPENED, ticket, actor, Optional.empty(), new Notices.Content(Map.of(
+                "text", commands.withoutCommands(mail.text()).strip()), Optional.empty(), mail.attachments()), now);
         Actor who = actorOf(mail, ticket);
         replies.runCommands(tx, ticket, cmds, who, mail, now);
         return id;

@@ -251,6 +251,12 @@ class GatewayIT {
         assertThat(attachment.contentType()).isEqualTo("application/pdf");
         assertThat(attachment.size()).isEqualTo("%PDF-1.4 payslip".length());
         assertThat(ticket(2).messages().get(0).attachments().get(0).sha256()).isEqualTo(attachment.sha256());
+        // the service's agents get the request with its attachment
+        MimeMessage toAlice = helpdesk.received("alice@helpdesk.test").get(0);
+        var multipart = (jakarta.mail.Multipart) toAlice.getContent();
+        assertThat(multipart.getCount()).isEqualTo(2);
+        assertThat(multipart.getBodyPart(1).getFileName()).isEqualTo(attachment.name());
+        assertThat(multipart.getBodyPart(1).getInputStream().readAllBytes()).asString().isEqualTo("%PDF-1.4 payslip");
         Path attachments = dir.resolve("attachments");
         try (var files = java.nio.file.Files.walk(attachments)) {
             assertThat(files.filter(java.nio.file.Files::isRegularFile).map(p -> p.getFileName().toString()))
