@@ -56,8 +56,20 @@ final class Mailbox implements AutoCloseable {
         }
     }
 
+    /**
+     * How many messages the folder holds now. A NOOP first: a mail delivered since our last command is reported
+     * by it, where some servers' IDLE would not report it until the next change.
+     */
     int count() throws MessagingException {
+        noop();
         return folder.getMessageCount();
+    }
+
+    private void noop() throws MessagingException {
+        folder.doCommand(protocol -> {
+            protocol.simpleCommand("NOOP", null);
+            return null;
+        });
     }
 
     long uidValidity() throws MessagingException {
@@ -150,10 +162,7 @@ final class Mailbox implements AutoCloseable {
 
     /** Ends a running IDLE from another thread: any command on the folder does, a NOOP changes nothing. */
     void interruptIdle() throws MessagingException {
-        folder.doCommand(protocol -> {
-            protocol.simpleCommand("NOOP", null);
-            return null;
-        });
+        noop();
     }
 
     String describe() {
