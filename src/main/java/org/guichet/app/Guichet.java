@@ -9,6 +9,7 @@ import org.guichet.config.GuichetConfig;
 import org.guichet.intake.ImapIntake;
 import org.guichet.notify.MustacheTemplates;
 import org.guichet.notify.OutboxDelivery;
+import org.guichet.parse.AttachmentSink;
 import org.guichet.parse.MailParser;
 import org.guichet.parse.MimeSettings;
 import org.guichet.route.PlusAddress;
@@ -17,6 +18,7 @@ import org.guichet.route.SubjectTag;
 import org.guichet.store.BlobStore;
 import org.guichet.store.Database;
 import org.guichet.store.JdbcTicketStore;
+import org.guichet.store.MailLog;
 import org.guichet.store.Outbox;
 import org.guichet.ticket.DecisionApplier;
 import org.guichet.ticket.MailProcessor;
@@ -32,6 +34,7 @@ public final class Guichet implements Backend {
     private final Database database;
     private final TicketStore tickets;
     private final Outbox outbox;
+    private final MailLog mailLog;
 
     public Guichet(GuichetConfig config, Path configFile, Clock clock) {
         // Jakarta Mail reads its leniency settings once, at first use: set them before intake or notify do
@@ -42,6 +45,7 @@ public final class Guichet implements Backend {
         this.database = new Database(config.storage().databaseUrl());
         this.tickets = new JdbcTicketStore(database);
         this.outbox = new Outbox(database);
+        this.mailLog = new MailLog(database);
     }
 
     public static Guichet open(Path configFile) {
@@ -75,17 +79,32 @@ public final class Guichet implements Backend {
 
     /** The handler of received mail: raw store, parser, router, and the ticket domain. */
     public MailProcessor mailProcessor() {
+        return mailProcessor(MAX_ATTEMPTS);
+    }
+
+    /** The same, quarantining after {@code maxAttempts} failures: 1 for {@code quarantine retry}. */
+    MailProcessor mailProcessor(int maxAttempts) {
         SubjectTag tag = new SubjectTag(config.tickets().tag());
         PlusAddress plus = new PlusAddress(config.helpdesk().address(), config.security().secret());
         MustacheTemplates templates = new MustacheTemplates(templatesDir(), config.helpdesk().locale());
         Notices notices = new Notices(config, tag, plus, templates);
-        return new MailProcessor(new BlobStore(config.storage().messagesDir()),
-                new MailParser(new BlobStore(config.storage().attachmentsDir())), new Router(config, tag, plus),
-                tickets, new DecisionApplier(tag, notices, clock), clock, MAX_ATTEMPTS);
+        AttachmentSink attachments = new BlobStore(config.storage().attachmentsDir())
+                .bounded(config.limits().maxAttachmentBytes());
+        return new MailProcessor(rawStore(), new MailParser(attachments), new Router(config, tag, plus),
+                tickets, new DecisionApplier(tag, notices, clock), clock, maxAttempts, config.limits());
+    }
+
+    BlobStore rawStore() {
+        return new BlobStore(config.storage().messagesDir());
     }
 
     public ImapIntake intake() {
-        return new ImapIntake(config.imap(), mailProcessor(), config.storage().messagesDir().resolve("spool"));
+        return new ImapIntake(config.imap(), config.limits().maxMessageBytes(), mailProcessor(),
+                config.storage().messagesDir().resolve("spool"), mailLog);
+    }
+
+    public MailLog mailLog() {
+        return mailLog;
     }
 
     public OutboxDelivery delivery() {

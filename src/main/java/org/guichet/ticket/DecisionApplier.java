@@ -2,7 +2,9 @@ package org.guichet.ticket;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import org.guichet.parse.Attachment;
 import org.guichet.parse.InboundMail;
 import org.guichet.parse.MailAddress;
 import org.guichet.route.Decision;
@@ -27,27 +29,39 @@ public final class DecisionApplier {
 
     /** Returns the ticket the mail was recorded on, if any. */
     public Optional<Long> apply(TicketTx tx, MailRecord record, InboundMail mail, Decision decision) {
+        return apply(tx, record, mail, decision, List.of());
+    }
+
+    /**
+     * The same, with attachments that were over {@code limits.max-attachment-bytes} and not stored: they are
+     * left off the message, logged on the ticket, and named in the acknowledgement.
+     */
+    public Optional<Long> apply(TicketTx tx, MailRecord record, InboundMail mail, Decision decision,
+            List<Attachment> leftOut) {
         Instant now = clock.instant();
         Optional<Long> ticket;
         if (decision.thread().isPresent()) {
-            ticket = Optional.of(followUp(tx, record, mail, decision, decision.thread().get(), now));
+            ticket = Optional.of(followUp(tx, record, mail, decision, decision.thread().get(), leftOut, now));
         } else if (decision.automatic().isPresent()) {
             ticket = Optional.empty();
         } else {
-            ticket = Optional.of(open(tx, record, mail, decision, now));
+            ticket = Optional.of(open(tx, record, mail, decision, leftOut, now));
         }
+        ticket.ifPresent(t -> leftOut.forEach(a -> tx.insertEvent(t, TicketEvent.of(now, SYSTEM, "attachment-left-out",
+                a.name() + " (" + a.size() + " bytes) is over the attachment size limit and was not kept"))));
         tx.markHandled(record.id(), ticket, now);
         return ticket;
     }
 
-    private long open(TicketTx tx, MailRecord record, InboundMail mail, Decision decision, Instant now) {
+    private long open(TicketTx tx, MailRecord record, InboundMail mail, Decision decision, List<Attachment> leftOut,
+            Instant now) {
         MailAddress requester = requester(mail);
         String subject = tag.strip(mail.subject());
         NewTicket fields = new NewTicket(subject.isEmpty() ? "(no subject)" : subject, requester,
                 decision.category(), decision.subcategory(), decision.service(), decision.priority(), now,
                 decision.mentions());
         long id = tx.insertTicket(fields);
-        tx.insertMessage(id, message(record, mail, mail.text(), false, now));
+        tx.insertMessage(id, message(record, mail, mail.text(), false, leftOut, now));
         tx.insertEvent(id, TicketEvent.change(now, requester.address(), "created", null, Status.NEW.code(),
                 "opened by mail " + mail.messageId().map(m -> "<" + m + ">").orElse("without Message-ID")));
         decision.mentions().ifPresent(old -> tx.insertEvent(id,
@@ -56,15 +70,16 @@ public final class DecisionApplier {
             tx.insertEvent(id, TicketEvent.of(now, SYSTEM, "routing", reason));
         }
         Ticket ticket = tx.ticket(id).orElseThrow();
-        queue(tx, notices.acknowledgement(ticket, tx.threadMessageIds(id)), now);
+        queue(tx, notices.acknowledgement(ticket, tx.threadMessageIds(id), leftOut.stream().map(Attachment::name)
+                .toList()), now);
         return id;
     }
 
     private long followUp(TicketTx tx, MailRecord record, InboundMail mail, Decision decision, ThreadMatch match,
-            Instant now) {
+            List<Attachment> leftOut, Instant now) {
         long id = match.ticket();
         boolean automatic = decision.automatic().isPresent();
-        tx.insertMessage(id, message(record, mail, mail.newText(), automatic, now));
+        tx.insertMessage(id, message(record, mail, mail.newText(), automatic, leftOut, now));
         String author = mail.from().map(MailAddress::address).orElse("unknown sender");
         String detail = automatic
                 ? "automatic mail kept as a note (" + decision.automatic().get() + ")"
@@ -81,9 +96,10 @@ public final class DecisionApplier {
     }
 
     private static NewMessage message(MailRecord record, InboundMail mail, String text, boolean internal,
-            Instant now) {
+            List<Attachment> leftOut, Instant now) {
+        List<Attachment> kept = mail.attachments().stream().filter(a -> !leftOut.contains(a)).toList();
         return new NewMessage(TicketMessage.Direction.IN, Optional.of(record.id()), mail.messageId(),
-                requester(mail), mail.date().orElse(now), mail.subject(), text, internal, mail.attachments());
+                requester(mail), mail.date().orElse(now), mail.subject(), text, internal, kept);
     }
 
     /** The sender, or where there is none the Reply-To; a mail with neither cannot be answered. */

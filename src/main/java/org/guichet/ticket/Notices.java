@@ -30,8 +30,15 @@ public final class Notices {
 
     /** The acknowledgement of a new ticket, to its requester. */
     public OutgoingMail acknowledgement(Ticket ticket, List<String> thread) {
+        return acknowledgement(ticket, thread, List.of());
+    }
+
+    /** The same, naming the attachments left out because of their size (the template's {@code leftOut} section). */
+    public OutgoingMail acknowledgement(Ticket ticket, List<String> thread, List<String> leftOutAttachments) {
         Map<String, Object> model = model(ticket);
         model.put("replyAddress", replyAddress(ticket.id()));
+        model.put("leftOut", leftOutAttachments.stream().map(name -> Map.of("name", oneLine(name))).toList());
+        model.put("hasLeftOut", !leftOutAttachments.isEmpty());
         return mail(ticket, "acknowledgement", ticket.requester().address(), thread, "auto-replied", model);
     }
 

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.UnaryOperator;
 import org.guichet.config.ConfigLoader;
 import org.guichet.config.GuichetConfig;
 
@@ -33,9 +34,11 @@ final class TestHelpdesk implements AutoCloseable {
     final Path dir;
     final GreenMail mail;
     final Guichet guichet;
+    private final UnaryOperator<String> edit;
 
-    private TestHelpdesk(Path dir, boolean startMailServer) {
+    private TestHelpdesk(Path dir, boolean startMailServer, UnaryOperator<String> edit) {
         this.dir = dir;
+        this.edit = edit;
         this.smtpPort = freePort();
         this.imapPort = freePort();
         this.mail = startMailServer ? startGreenMail(smtpPort, imapPort) : null;
@@ -45,7 +48,12 @@ final class TestHelpdesk implements AutoCloseable {
 
     /** A helpdesk with its own GreenMail, as the tests' mail server. */
     static TestHelpdesk start(Path dir) {
-        return new TestHelpdesk(dir, true);
+        return new TestHelpdesk(dir, true, UnaryOperator.identity());
+    }
+
+    /** The same, with the config text changed first (a limit, a timeout, a folder). */
+    static TestHelpdesk start(Path dir, UnaryOperator<String> edit) {
+        return new TestHelpdesk(dir, true, edit);
     }
 
     GuichetConfig config() {
@@ -54,7 +62,7 @@ final class TestHelpdesk implements AutoCloseable {
 
     /** The config as a file: {@code demo} makes Guichet start its own embedded server on these ports. */
     String yaml(boolean demo) {
-        return yaml(demo, smtpPort, imapPort, dir);
+        return edit.apply(yaml(demo, smtpPort, imapPort, dir));
     }
 
     static String yaml(boolean demo, int smtpPort, int imapPort, Path dir) {
