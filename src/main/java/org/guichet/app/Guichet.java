@@ -2,10 +2,14 @@ package org.guichet.app;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import org.guichet.cli.Backend;
+import org.guichet.cli.Check;
 import org.guichet.cli.DaemonRunner;
+import org.guichet.cli.RetryOutcome;
 import org.guichet.config.ConfigLoader;
 import org.guichet.config.GuichetConfig;
+import org.guichet.config.Limits;
 import org.guichet.intake.ImapIntake;
 import org.guichet.notify.MustacheTemplates;
 import org.guichet.notify.OutboxDelivery;
@@ -19,6 +23,7 @@ import org.guichet.store.BlobStore;
 import org.guichet.store.Database;
 import org.guichet.store.JdbcTicketStore;
 import org.guichet.store.MailLog;
+import org.guichet.store.QuarantinedMail;
 import org.guichet.store.Outbox;
 import org.guichet.ticket.DecisionApplier;
 import org.guichet.ticket.MailProcessor;
@@ -35,6 +40,7 @@ public final class Guichet implements Backend {
     private final TicketStore tickets;
     private final Outbox outbox;
     private final MailLog mailLog;
+    private final Limits limits;
 
     public Guichet(GuichetConfig config, Path configFile, Clock clock) {
         // Jakarta Mail reads its leniency settings once, at first use: set them before intake or notify do
@@ -46,6 +52,7 @@ public final class Guichet implements Backend {
         this.tickets = new JdbcTicketStore(database);
         this.outbox = new Outbox(database);
         this.mailLog = new MailLog(database);
+        this.limits = HeapBudget.fit(config.limits(), Runtime.getRuntime().maxMemory());
     }
 
     public static Guichet open(Path configFile) {
@@ -77,6 +84,22 @@ public final class Guichet implements Backend {
         return new Daemon(this);
     }
 
+    @Override
+    public List<QuarantinedMail> quarantined() {
+        return mailLog.quarantined();
+    }
+
+    @Override
+    public RetryOutcome retryQuarantined(long id) {
+        // one attempt: a mail that fails again goes straight back to quarantine with the new reason
+        return new QuarantineRetry(mailLog, rawStore(), mailProcessor(1), config.imap()).retry(id);
+    }
+
+    @Override
+    public List<Check> checkConnections() {
+        return ConnectionChecks.run(config, database);
+    }
+
     /** The handler of received mail: raw store, parser, router, and the ticket domain. */
     public MailProcessor mailProcessor() {
         return mailProcessor(MAX_ATTEMPTS);
@@ -89,9 +112,9 @@ public final class Guichet implements Backend {
         MustacheTemplates templates = new MustacheTemplates(templatesDir(), config.helpdesk().locale());
         Notices notices = new Notices(config, tag, plus, templates);
         AttachmentSink attachments = new BlobStore(config.storage().attachmentsDir())
-                .bounded(config.limits().maxAttachmentBytes());
+                .bounded(limits.maxAttachmentBytes());
         return new MailProcessor(rawStore(), new MailParser(attachments), new Router(config, tag, plus),
-                tickets, new DecisionApplier(tag, notices, clock), clock, maxAttempts, config.limits());
+                tickets, new DecisionApplier(tag, notices, clock), clock, maxAttempts, limits);
     }
 
     BlobStore rawStore() {
@@ -99,7 +122,7 @@ public final class Guichet implements Backend {
     }
 
     public ImapIntake intake() {
-        return new ImapIntake(config.imap(), config.limits().maxMessageBytes(), mailProcessor(),
+        return new ImapIntake(config.imap(), limits.maxMessageBytes(), mailProcessor(),
                 config.storage().messagesDir().resolve("spool"), mailLog);
     }
 

@@ -91,8 +91,8 @@ public final class ImapIntake {
     }
 
     private Disposition refuse(Mailbox mailbox, Message m, MailSource source) throws MessagingException {
-        String reason = "the mail is " + m.getSize() + " bytes, over limits.max-message-bytes (" + maxMessageBytes
-                + "); it was not downloaded";
+        String reason = "the mail is " + m.getSize() + " bytes, over the size limit of " + maxMessageBytes
+                + " (limits.max-message-bytes, or a tenth of the heap if less); it was not downloaded";
         RefusedMail refused = new RefusedMail(source, mailbox.messageId(m), m.getSize(), reason);
         return guarded(source, () -> handler.refuse(refused));
     }

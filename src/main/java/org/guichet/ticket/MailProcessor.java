@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
 public final class MailProcessor implements MailHandler {
     private static final Logger log = LoggerFactory.getLogger(MailProcessor.class);
     private static final int MAX_KEY_LENGTH = 900;
+    private static final int MAX_HEADER_BYTES = 1 << 20;
 
     private final AttachmentSink rawStore;
     private final MailParser parser;
@@ -71,10 +72,10 @@ public final class MailProcessor implements MailHandler {
             return Disposition.pause(e.getMessage());
         }
         Reading reading = raw.size() > limits.maxMessageBytes()
-                ? new Reading(Optional.empty(), "the mail is " + raw.size() + " bytes, over limits.max-message-bytes ("
-                        + limits.maxMessageBytes() + ")", true)
+                ? new Reading(Optional.empty(), "the mail is " + raw.size() + " bytes, over the size limit of "
+                        + limits.maxMessageBytes() + " (limits.max-message-bytes, or a tenth of the heap if less)", true)
                 : read(raw);
-        String key = reading.mail().map(m -> keyOf(m, kept)).orElse("sha256:" + kept.sha256());
+        String key = reading.mail().or(() -> headersOnly(raw)).map(m -> keyOf(m, kept)).orElse("sha256:" + kept.sha256());
         Optional<MailRecord> record = attempt(key, kept.sha256(), kept.size(), raw.source());
         if (record.isEmpty()) {
             return Disposition.pause("database unavailable");
@@ -174,6 +175,31 @@ public final class MailProcessor implements MailHandler {
         } catch (IOException | RuntimeException | StackOverflowError e) {
             return new Reading(Optional.empty(), "the mail could not be read: " + describe(e), false);
         }
+    }
+
+    /**
+     * The header block alone, read when the whole mail cannot be: its Message-ID keeps the mail's key the same
+     * as when it is read in full later (a retry with a higher limit). Empty when the headers are huge themselves.
+     */
+    private Optional<InboundMail> headersOnly(RawMail raw) {
+        try (InputStream in = Files.newInputStream(raw.file())) {
+            byte[] head = in.readNBytes(MAX_HEADER_BYTES);
+            int end = headerEnd(head);
+            return end < 0 ? Optional.empty()
+                    : Optional.of(parser.parse(new java.io.ByteArrayInputStream(head, 0, end)));
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            return Optional.empty();
+        }
+    }
+
+    private static int headerEnd(byte[] head) {
+        for (int i = 0; i + 1 < head.length; i++) {
+            if (head[i] == '\n' && (head[i + 1] == '\n' || (head[i + 1] == '\r' && i + 2 < head.length
+                    && head[i + 2] == '\n'))) {
+                return i + 1;
+            }
+        }
+        return -1;
     }
 
     private static String describe(Throwable e) {

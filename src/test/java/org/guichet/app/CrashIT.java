@@ -51,7 +51,7 @@ class CrashIT {
             daemon.kill();
         }
         // the daemons' logs outlive the temporary folder, for whoever has to find out what went wrong
-        Path kept = Files.createDirectories(Path.of("target", "crash-logs"));
+        Path kept = Files.createDirectories(Path.of("target", "daemon-logs", "crash"));
         try (var logs = Files.list(dir)) {
             for (Path log : logs.filter(p -> p.getFileName().toString().endsWith(".log")).toList()) {
                 Files.copy(log, kept.resolve(log.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);

@@ -72,6 +72,16 @@ final class DaemonProcess {
         }
     }
 
+    /** Copies the log under target/daemon-logs, where it outlives the test's temporary folder. */
+    void keepLog(String name) {
+        try {
+            Path kept = Files.createDirectories(Path.of("target", "daemon-logs"));
+            Files.copy(log, kept.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.guichet.ticket.TicketFilter;
+import org.h2.tools.Server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,6 +111,42 @@ class IntakeResilienceIT {
         }
         assertThat(tickets()).isEqualTo(100);
         assertThat(server.count(SUPPORT, "INBOX")).isZero();
+    }
+
+    @Test
+    void withTheDatabaseGoneIntakePausesMovesNothingAndResumesByItself() throws Exception {
+        int dbPort = TestHelpdesk.freePort();
+        String[] serverArgs = {"-tcpPort", Integer.toString(dbPort), "-baseDir", dir.toString(), "-ifNotExists"};
+        Server database = Server.createTcpServer(serverArgs).start();
+        try {
+            helpdesk = TestHelpdesk.start(dir, yaml -> yaml.replaceAll("database-url: .*",
+                    "database-url: jdbc:h2:tcp://127.0.0.1:" + dbPort + "/guichet"));
+            MailServer server = new MailServer(helpdesk.mail);
+            try (LogCapture log = new LogCapture("org.guichet.intake.ImapIntake");
+                 RunningIntake intake = new RunningIntake(helpdesk.guichet)) {
+                for (int i = 0; i < 5; i++) {
+                    server.append(SUPPORT, request(i));
+                }
+                await().atMost(Duration.ofSeconds(30)).until(() -> server.count(SUPPORT, "Processed") == 5);
+
+                database.stop();
+                for (int i = 5; i < 15; i++) {
+                    server.append(SUPPORT, request(i));
+                }
+                await().atMost(Duration.ofSeconds(30)).until(() -> log.count("intake paused") >= 1);
+                await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                        .until(() -> server.count(SUPPORT, "INBOX") == 10 && server.count(SUPPORT, "Processed") == 5);
+
+                database = Server.createTcpServer(serverArgs).start();
+                await().atMost(Duration.ofSeconds(90)).until(() -> server.count(SUPPORT, "Processed") == 15);
+            }
+            assertThat(tickets()).isEqualTo(15);
+            await().atMost(Duration.ofSeconds(30)).until(() -> server.count("person14@example.org", "INBOX") == 1);
+        } finally {
+            helpdesk.close();
+            helpdesk = null;
+            database.stop();
+        }
     }
 
     /** Every other mail is already read: a person opened the mailbox in a mail client. */
