@@ -62,6 +62,9 @@ public final class ImapIntake {
                 if (!keepGoing.getAsBoolean()) {
                     return new Pass(handled, waiting.size() - handled, false);
                 }
+                if (m.isExpunged()) {
+                    continue; // someone else deleted or moved it meanwhile
+                }
                 long uid = mailbox.uid(m);
                 Disposition d = dispose(mailbox, m, new MailSource(imap.folder(), validity, uid), fetched.remove(uid));
                 if (d.action() == Disposition.Action.PAUSE) {

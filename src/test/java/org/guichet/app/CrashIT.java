@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * SPEC section 11, done for real: the packaged daemon, in its own process, against an IMAP server holding 500
  * mails (new requests, some without Message-ID, some with an attachment, and replies), killed with SIGKILL at
- * random moments and started again each time. In the end every mail is handled exactly once and every
+ * random moments (and twice stopped with SIGTERM in the middle of its work) and started again each time. In the
+ * end every mail is handled exactly once and every
  * notification delivered. The mail server runs in this JVM, so it outlives every kill; its threads serving a
  * killed daemon fail with broken pipes, which is why the waits here ignore other threads' exceptions.
  */
@@ -37,7 +38,9 @@ class CrashIT {
     private static final int REQUESTS = 350;
     private static final int REPLIES = 150;
     private static final int WITHOUT_MESSAGE_ID = 20;
-    private static final int KILLS = 12;
+    private static final int TOTAL = REQUESTS + REPLIES;
+    // 12 kills (2 of them while the daemon starts) and 2 stops by SIGTERM, which must leave nothing half-done
+    private static final int ROUNDS = 14;
 
     @TempDir
     Path dir;
@@ -62,8 +65,18 @@ class CrashIT {
         }
     }
 
-    /** One crash: when it came, and what the mailbox looked like then. */
-    record Kill(int round, boolean whileStarting, long afterMillis, int inbox, int processed, int acknowledged) {
+    /** How a run of the daemon ended. */
+    enum How {
+        KILLED, KILLED_STARTING, SIGTERM
+    }
+
+    /** One end of the daemon: how it came, and what the mailbox looked like then. */
+    record Stop(int round, How how, int inbox, int processed, int acknowledged) {
+    }
+
+    private static void pause(long millis) {
+        await().dontCatchUncaughtExceptions().pollDelay(Duration.ofMillis(millis))
+                .atMost(Duration.ofMillis(millis + 1000)).until(() -> true);
     }
 
     @Test
@@ -81,38 +94,47 @@ class CrashIT {
         Files.writeString(config, TestHelpdesk.yaml(false, smtpPort, imapPort, dir));
         long started = System.nanoTime();
 
-        List<Kill> kills = new ArrayList<>();
-        for (int round = 1; round <= KILLS; round++) {
+        List<Stop> stops = new ArrayList<>();
+        for (int round = 1; round <= ROUNDS; round++) {
             daemon = DaemonProcess.start(config, dir.resolve("daemon-" + round + ".log"), "256m");
-            // one kill in four while the daemon starts (migrations, connecting), the others while it works
-            boolean whileStarting = round % 4 == 0;
-            if (!whileStarting) {
+            How how = round % 5 == 0 ? How.KILLED_STARTING : round == 4 || round == 9 ? How.SIGTERM : How.KILLED;
+            if (how == How.KILLED_STARTING) {
+                pause(200 + random.nextInt(2000)); // migrations, connecting to the database and the mailbox
+            } else {
+                // a random number of mails into the work, then a random moment inside the next one
                 daemon.awaitWatching();
+                int target = Math.min(TOTAL, server.count(SUPPORT, "Processed") + 1 + random.nextInt(40));
+                await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(90))
+                        .until(() -> server.count(SUPPORT, "Processed") >= target || !daemon.isAlive());
+                pause(random.nextInt(400));
             }
-            long delay = whileStarting ? 200 + random.nextInt(2000) : random.nextInt(2500);
-            await().dontCatchUncaughtExceptions().pollDelay(Duration.ofMillis(delay)).atMost(Duration.ofMillis(delay + 1000)).until(() -> true);
-            kills.add(new Kill(round, whileStarting, delay, server.count(SUPPORT, "INBOX"),
-                    server.count(SUPPORT, "Processed"), acknowledgements(server).size()));
-            daemon.kill();
+            stops.add(new Stop(round, how, server.count(SUPPORT, "INBOX"), server.count(SUPPORT, "Processed"),
+                    acknowledgements(server).size()));
+            if (how == How.SIGTERM) {
+                assertThat(daemon.stop()).as("exit status on SIGTERM").isIn(0, 143);
+            } else {
+                daemon.kill();
+            }
         }
 
         daemon = DaemonProcess.start(config, dir.resolve("daemon-last.log"), "256m").awaitWatching();
         await().dontCatchUncaughtExceptions().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            assertThat(server.count(SUPPORT, "Processed")).isEqualTo(REQUESTS + REPLIES);
+            assertThat(server.count(SUPPORT, "Processed")).isEqualTo(TOTAL);
             assertThat(acknowledgements(server).keySet()).hasSize(REQUESTS);
         });
         // 143 is how a JVM reports a SIGTERM that ran its shutdown hooks
         assertThat(daemon.stop()).isIn(0, 143);
-        String log = "seed " + seed + ", " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s, kills "
-                + kills;
+        String log = "seed " + seed + ", " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s, "
+                + stops.stream().filter(k -> k.how() != How.SIGTERM).count() + " kills, stops " + stops;
         System.out.println("CrashIT: " + log);
 
         assertThat(server.count(SUPPORT, "INBOX")).isZero();
         assertThat(server.count(SUPPORT, "Quarantine")).isZero();
         checkTheDatabase(server, log);
+        List<Stop> kills = stops.stream().filter(k -> k.how() != How.SIGTERM).toList();
         assertThat(kills).as(log).hasSizeGreaterThanOrEqualTo(10);
-        assertThat(kills.stream().filter(k -> k.inbox() > 0 && k.inbox() < REQUESTS + REPLIES))
-                .as("kills in the middle of the work: %s", log).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(kills.stream().filter(k -> k.inbox() > 0 && k.inbox() < TOTAL))
+                .as("kills in the middle of the work: %s", log).hasSizeGreaterThanOrEqualTo(8);
     }
 
     private void checkTheDatabase(MailServer server, String log) throws Exception {
