@@ -5,10 +5,14 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Optional;
 import java.time.Clock;
+import java.util.List;
 import org.guichet.cli.Backend;
+import org.guichet.cli.Check;
 import org.guichet.cli.DaemonRunner;
+import org.guichet.cli.RetryOutcome;
 import org.guichet.config.ConfigLoader;
 import org.guichet.config.GuichetConfig;
+import org.guichet.config.Limits;
 import org.guichet.intake.ImapIntake;
 import org.guichet.notify.MustacheTemplates;
 import org.guichet.notify.OutboxDelivery;
@@ -26,6 +30,8 @@ import org.guichet.route.SubjectTag;
 import org.guichet.store.BlobStore;
 import org.guichet.store.Database;
 import org.guichet.store.JdbcTicketStore;
+import org.guichet.store.MailLog;
+import org.guichet.store.QuarantinedMail;
 import org.guichet.store.Outbox;
 import org.guichet.ticket.Audience;
 import org.guichet.ticket.AutoClose;
@@ -46,6 +52,8 @@ public final class Guichet implements Backend {
     private final Database database;
     private final TicketStore tickets;
     private final Outbox outbox;
+    private final MailLog mailLog;
+    private final Limits limits;
 
     public Guichet(GuichetConfig config, Path configFile, Clock clock) {
         // Jakarta Mail reads its leniency settings once, at first use: set them before intake or notify do
@@ -56,6 +64,8 @@ public final class Guichet implements Backend {
         this.database = new Database(config.storage().databaseUrl());
         this.tickets = new JdbcTicketStore(database);
         this.outbox = new Outbox(database);
+        this.mailLog = new MailLog(database);
+        this.limits = HeapBudget.fit(config.limits(), Runtime.getRuntime().maxMemory());
     }
 
     public static Guichet open(Path configFile) {
@@ -119,12 +129,33 @@ public final class Guichet implements Backend {
         return new Daemon(this);
     }
 
+    @Override
+    public List<QuarantinedMail> quarantined() {
+        return mailLog.quarantined();
+    }
+
+    @Override
+    public RetryOutcome retryQuarantined(long id) {
+        // one attempt: a mail that fails again goes straight back to quarantine with the new reason
+        return new QuarantineRetry(mailLog, rawStore(), mailProcessor(1), config.imap()).retry(id);
+    }
+
+    @Override
+    public List<Check> checkConnections() {
+        return ConnectionChecks.run(config, database);
+    }
+
     /** The handler of received mail: raw store, parser, router, and the ticket domain. */
     public MailProcessor mailProcessor() {
+        return mailProcessor(MAX_ATTEMPTS);
+    }
+
+    /** The same, quarantining after {@code maxAttempts} failures: 1 for {@code quarantine retry}. */
+    MailProcessor mailProcessor(int maxAttempts) {
         SubjectTag tag = tag();
-        return new MailProcessor(new BlobStore(config.storage().messagesDir()),
-                new MailParser(attachments()), new Router(config, tag, plus()),
-                tickets, new DecisionApplier(config, tag, notifier(), clock), clock, MAX_ATTEMPTS);
+        AttachmentSink attachments = attachments().bounded(limits.maxAttachmentBytes());
+        return new MailProcessor(rawStore(), new MailParser(attachments), new Router(config, tag, plus()),
+                tickets, new DecisionApplier(config, tag, notifier(), clock), clock, maxAttempts, limits);
     }
 
     public AutoClose autoClose() {
@@ -149,8 +180,17 @@ public final class Guichet implements Backend {
         return new BlobStore(config.storage().attachmentsDir());
     }
 
+    BlobStore rawStore() {
+        return new BlobStore(config.storage().messagesDir());
+    }
+
     public ImapIntake intake() {
-        return new ImapIntake(config.imap(), mailProcessor(), config.storage().messagesDir().resolve("spool"));
+        return new ImapIntake(config.imap(), limits.maxMessageBytes(), mailProcessor(),
+                config.storage().messagesDir().resolve("spool"), mailLog);
+    }
+
+    public MailLog mailLog() {
+        return mailLog;
     }
 
     public OutboxDelivery delivery() {

@@ -1,11 +1,13 @@
 package org.guichet.cli;
 
 import java.io.InputStream;
+import java.util.List;
 import org.guichet.config.GuichetConfig;
 import org.guichet.parse.InboundMail;
 import org.guichet.route.Preview;
 import org.guichet.store.Database;
 import org.guichet.store.Outbox;
+import org.guichet.store.QuarantinedMail;
 import org.guichet.ticket.TicketStore;
 
 /** The services the commands call, built from one config file by the composition root. */
@@ -28,6 +30,15 @@ public interface Backend extends AutoCloseable {
 
     /** One delivery pass over the outbox; returns how many notifications were sent. */
     int deliverOutbox();
+
+    /** The mails that could not be handled, oldest first. */
+    List<QuarantinedMail> quarantined();
+
+    /** Handles a quarantined mail again from its kept bytes; a failure leaves it quarantined with the new reason. */
+    RetryOutcome retryQuarantined(long id);
+
+    /** Logs into the database, IMAP and SMTP as the daemon would, one step each. */
+    List<Check> checkConnections();
 
     @Override
     void close();

@@ -9,9 +9,12 @@ public record Disposition(Action action, String reason) {
         Objects.requireNonNull(reason);
     }
 
-    /** Move to the processed folder, move to quarantine, or leave it in place to be tried again later. */
+    /**
+     * Move to the processed folder, move to quarantine, leave it in place to be tried again later, or leave it
+     * and every mail behind it in place and wait: the storage (database, disk) is unavailable.
+     */
     public enum Action {
-        PROCESSED, QUARANTINE, RETRY
+        PROCESSED, QUARANTINE, RETRY, PAUSE
     }
 
     public static Disposition processed() {
@@ -24,5 +27,9 @@ public record Disposition(Action action, String reason) {
 
     public static Disposition retry(String reason) {
         return new Disposition(Action.RETRY, reason);
+    }
+
+    public static Disposition pause(String reason) {
+        return new Disposition(Action.PAUSE, reason);
     }
 }

@@ -10,48 +10,104 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.guichet.config.Imap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One pass over the watched folder: every message is fetched to a file, handed to the handler, and moved
- * to Processed or Quarantine only after the handler has committed its work. A mail the handler asks to
- * retry stays where it is.
+ * to Processed or Quarantine as soon as the handler has committed its work, so that a crash leaves at most
+ * one committed mail unmoved. A mail the handler asks to retry stays where it is; when the handler says the
+ * storage is unavailable, the pass stops and leaves everything in place.
  */
 public final class ImapIntake {
     private static final Logger log = LoggerFactory.getLogger(ImapIntake.class);
     private static final int BATCH_MESSAGES = 50;
     private static final long BATCH_BYTES = 8L * 1024 * 1024;
     private static final long STREAM_ABOVE = 1024L * 1024;
+    private static final long SPOOL_LEFTOVER_MILLIS = 60L * 60 * 1000;
 
     private final Imap imap;
+    private final long maxMessageBytes;
     private final MailHandler handler;
     private final Path spool;
+    private final UidValidityWatch uidValidity;
 
-    public ImapIntake(Imap imap, MailHandler handler, Path spool) {
+    public ImapIntake(Imap imap, long maxMessageBytes, MailHandler handler, Path spool, MailboxMemory memory) {
         this.imap = imap;
+        this.maxMessageBytes = maxMessageBytes;
         this.handler = handler;
         this.spool = spool;
+        this.uidValidity = new UidValidityWatch(memory);
     }
 
     Imap config() {
         return imap;
     }
 
-    /** What one pass did: mails handled (moved away), and mails left in place to be tried again. */
-    record Pass(int handled, int leftInPlace) {
+    /** What one pass did: mails moved away, mails left in place, and whether the storage made it stop. */
+    record Pass(int handled, int leftInPlace, boolean paused) {
     }
 
-    /** Handles everything waiting in the folder on this connection. */
-    Pass drain(Mailbox mailbox) throws MessagingException {
-        long uidValidity = mailbox.uidValidity();
+    /** Handles everything waiting in the folder on this connection, while {@code keepGoing} says so. */
+    Pass drain(Mailbox mailbox, BooleanSupplier keepGoing) throws MessagingException {
+        long validity = mailbox.uidValidity();
+        uidValidity.changed(imap.folder(), validity);
         List<Message> waiting = mailbox.messages();
         int handled = 0;
         for (List<Message> batch : batches(waiting)) {
-            handled += handleBatch(mailbox, uidValidity, batch);
+            Map<Long, byte[]> fetched = mailbox.fetchRaw(smallOnes(mailbox, batch));
+            for (Message m : batch) {
+                if (!keepGoing.getAsBoolean()) {
+                    return new Pass(handled, waiting.size() - handled, false);
+                }
+                if (m.isExpunged()) {
+                    continue; // someone else deleted or moved it meanwhile
+                }
+                long uid = mailbox.uid(m);
+                Disposition d = dispose(mailbox, m, new MailSource(imap.folder(), validity, uid), fetched.remove(uid));
+                if (d.action() == Disposition.Action.PAUSE) {
+                    log.warn("intake paused, {} mail(s) left in {}: {}", waiting.size() - handled, imap.folder(),
+                            d.reason());
+                    return new Pass(handled, waiting.size() - handled, true);
+                }
+                handled += d.action() == Disposition.Action.RETRY ? 0 : 1;
+            }
         }
-        return new Pass(handled, waiting.size() - handled);
+        return new Pass(handled, waiting.size() - handled, false);
+    }
+
+    private Disposition dispose(Mailbox mailbox, Message m, MailSource source, byte[] prefetched)
+            throws MessagingException {
+        Disposition d = m.getSize() > maxMessageBytes ? refuse(mailbox, m, source) : handleOne(mailbox, m, source, prefetched);
+        switch (d.action()) {
+            case PROCESSED -> mailbox.moveToProcessed(List.of(m));
+            case QUARANTINE -> {
+                log.warn("mail UID {} moved to {}: {}", source.uid(), imap.quarantineFolder(), d.reason());
+                mailbox.moveToQuarantine(List.of(m));
+            }
+            case RETRY -> log.warn("mail UID {} left in {} to try again: {}", source.uid(), imap.folder(), d.reason());
+            case PAUSE -> { }
+        }
+        return d;
+    }
+
+    private Disposition refuse(Mailbox mailbox, Message m, MailSource source) throws MessagingException {
+        String reason = "the mail is " + m.getSize() + " bytes, over the size limit of " + maxMessageBytes
+                + " (limits.max-message-bytes, or a tenth of the heap if less); it was not downloaded";
+        RefusedMail refused = new RefusedMail(source, mailbox.messageId(m), m.getSize(), reason);
+        return guarded(source, () -> handler.refuse(refused));
+    }
+
+    private List<Long> smallOnes(Mailbox mailbox, List<Message> batch) throws MessagingException {
+        List<Long> small = new ArrayList<>();
+        for (Message m : batch) {
+            if (m.getSize() <= STREAM_ABOVE) {
+                small.add(mailbox.uid(m));
+            }
+        }
+        return small;
     }
 
     private static List<List<Message>> batches(List<Message> messages) throws MessagingException {
@@ -59,10 +115,7 @@ public final class ImapIntake {
         List<Message> current = new ArrayList<>();
         long bytes = 0;
         for (Message m : messages) {
-            if (m.isExpunged()) {
-                continue;
-            }
-            long size = Math.max(0, m.getSize());
+            long size = Math.max(0, Math.min(m.getSize(), STREAM_ABOVE));
             if (!current.isEmpty() && (current.size() >= BATCH_MESSAGES || bytes + size > BATCH_BYTES)) {
                 batches.add(current);
                 current = new ArrayList<>();
@@ -77,30 +130,6 @@ public final class ImapIntake {
         return batches;
     }
 
-    private int handleBatch(Mailbox mailbox, long uidValidity, List<Message> batch) throws MessagingException {
-        List<Long> small = new ArrayList<>();
-        for (Message m : batch) {
-            if (m.getSize() <= STREAM_ABOVE) {
-                small.add(mailbox.uid(m));
-            }
-        }
-        Map<Long, byte[]> fetched = mailbox.fetchRaw(small);
-        List<Message> processed = new ArrayList<>();
-        List<Message> quarantined = new ArrayList<>();
-        for (Message m : batch) {
-            long uid = mailbox.uid(m);
-            Disposition d = handleOne(mailbox, m, new MailSource(imap.folder(), uidValidity, uid), fetched.get(uid));
-            switch (d.action()) {
-                case PROCESSED -> processed.add(m);
-                case QUARANTINE -> quarantined.add(m);
-                case RETRY -> log.warn("mail UID {} left in {} to try again: {}", uid, imap.folder(), d.reason());
-            }
-        }
-        mailbox.moveToProcessed(processed);
-        mailbox.moveToQuarantine(quarantined);
-        return processed.size() + quarantined.size();
-    }
-
     private Disposition handleOne(Mailbox mailbox, Message m, MailSource source, byte[] prefetched)
             throws MessagingException {
         Path file = null;
@@ -113,17 +142,53 @@ public final class ImapIntake {
                     mailbox.writeRaw(m, out);
                 }
             }
-            return handler.handle(new RawMail(file, Files.size(file), source));
+            RawMail raw = new RawMail(file, Files.size(file), source);
+            return guarded(source, () -> handler.handle(raw));
         } catch (IOException | UncheckedIOException e) {
-            return Disposition.retry("cannot spool the mail: " + e.getMessage());
+            return Disposition.pause("cannot write the mail to the spool folder " + spool + ": " + e.getMessage());
         } finally {
             deleteQuietly(file);
+        }
+    }
+
+    /** The handler should never throw; if it does all the same, the mail stays in place and intake goes on. */
+    private static Disposition guarded(MailSource source, java.util.function.Supplier<Disposition> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            log.error("handling mail UID {} failed unexpectedly; it stays in place", source.uid(), e);
+            return Disposition.retry(e.toString());
         }
     }
 
     private Path spoolFile() throws IOException {
         Files.createDirectories(spool);
         return Files.createTempFile(spool, "mail-", ".eml");
+    }
+
+    /**
+     * Deletes spool files left by a process that was killed (their mails are still in the folder); only old
+     * ones, since a {@code run --once} beside the daemon must not pull a file from under it.
+     */
+    void cleanSpool() {
+        if (!Files.isDirectory(spool)) {
+            return;
+        }
+        long before = System.currentTimeMillis() - SPOOL_LEFTOVER_MILLIS;
+        try (var files = Files.list(spool)) {
+            files.filter(f -> f.getFileName().toString().startsWith("mail-") && modifiedBefore(f, before))
+                    .forEach(ImapIntake::deleteQuietly);
+        } catch (IOException e) {
+            log.warn("cannot clean the spool folder {}: {}", spool, e.getMessage());
+        }
+    }
+
+    private static boolean modifiedBefore(Path file, long millis) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis() < millis;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static void deleteQuietly(Path file) {

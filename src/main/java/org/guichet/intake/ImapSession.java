@@ -29,6 +29,8 @@ final class ImapSession {
         props.put(p + "starttls.enable", Boolean.toString(imap.starttls()));
         props.put(p + "starttls.required", Boolean.toString(imap.starttls()));
         props.put(p + "ssl.checkserveridentity", "true");
+        // reading a mail must not mark it \\Seen: a person may be watching the mailbox too
+        props.put(p + "peek", "true");
         // one connection for the folder, no pool of idle extra ones
         props.put(p + "connectionpoolsize", "1");
         props.put(p + "separatestoreconnection", "false");

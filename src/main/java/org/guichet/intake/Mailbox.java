@@ -14,8 +14,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPMessage;
 import org.eclipse.angus.mail.imap.protocol.BODY;
 import org.eclipse.angus.mail.imap.protocol.FetchResponse;
 import org.eclipse.angus.mail.imap.protocol.UID;
@@ -120,6 +122,20 @@ final class Mailbox implements AutoCloseable {
         @SuppressWarnings("unchecked")
         Map<Long, byte[]> bytes = (Map<Long, byte[]>) result;
         return bytes;
+    }
+
+    /** The Message-ID from the envelope, without downloading the headers or the body. */
+    Optional<String> messageId(Message message) throws MessagingException {
+        FetchProfile profile = new FetchProfile();
+        profile.add(FetchProfile.Item.ENVELOPE);
+        folder.fetch(new Message[] {message}, profile);
+        String id = ((IMAPMessage) message).getMessageID();
+        if (id == null || id.isBlank()) {
+            return Optional.empty();
+        }
+        String trimmed = id.strip();
+        return Optional.of(trimmed.startsWith("<") && trimmed.endsWith(">")
+                ? trimmed.substring(1, trimmed.length() - 1) : trimmed);
     }
 
     /** Streams one message's raw bytes, for messages too large to fetch in a batch. */

@@ -15,6 +15,8 @@ public final class MailboxWatcher {
     private static final Logger log = LoggerFactory.getLogger(MailboxWatcher.class);
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
     private static final Duration LONGEST_BACKOFF = Duration.ofMinutes(5);
+    // short enough that the connection, idle meanwhile, is not dropped by the server
+    private static final Duration LONGEST_PAUSE = Duration.ofMinutes(1);
 
     private final ImapIntake intake;
     private final Runnable afterDrain;
@@ -30,8 +32,9 @@ public final class MailboxWatcher {
 
     /** One pass, for {@code run --once}: connect, handle everything waiting, disconnect. */
     public int drainOnce() {
+        intake.cleanSpool();
         try (Mailbox mailbox = Mailbox.open(intake.config())) {
-            return intake.drain(mailbox).handled();
+            return intake.drain(mailbox, () -> running).handled();
         } catch (MessagingException e) {
             throw new IntakeException("cannot read the mailbox " + intake.config().user() + "@"
                     + intake.config().host() + ":" + intake.config().port() + ": " + e.getMessage(), e);
@@ -40,6 +43,7 @@ public final class MailboxWatcher {
 
     /** Watches until {@link #stop()}; never throws for a network or server fault. */
     public void watch() {
+        intake.cleanSpool();
         int failures = 0;
         while (running) {
             try (Mailbox mailbox = Mailbox.open(intake.config())) {
@@ -47,7 +51,8 @@ public final class MailboxWatcher {
                 log.info("watching {}", mailbox.describe());
                 failures = 0;
                 watchOn(mailbox);
-            } catch (MessagingException | IntakeException | IllegalStateException e) {
+            } catch (MessagingException | RuntimeException e) {
+                // whatever the fault, the loop must go on: a dead intake thread would stop the helpdesk silently
                 failures++;
                 if (running) {
                     Duration wait = backoff(failures);
@@ -63,14 +68,22 @@ public final class MailboxWatcher {
 
     private void watchOn(Mailbox mailbox) throws MessagingException {
         boolean idle = intake.config().idle() && mailbox.supportsIdle();
+        int pauses = 0;
         while (running) {
-            ImapIntake.Pass pass = intake.drain(mailbox);
+            ImapIntake.Pass pass = intake.drain(mailbox, () -> running);
             if (pass.handled() > 0) {
                 afterDrain.run();
             }
             if (!running) {
                 return;
             }
+            if (pass.paused()) {
+                // the database or the disk is unavailable: wait, then try again; nothing was moved meanwhile
+                Duration wait = backoff(++pauses);
+                pause(wait.compareTo(LONGEST_PAUSE) < 0 ? wait : LONGEST_PAUSE);
+                continue;
+            }
+            pauses = 0;
             if (mailbox.count() > pass.leftInPlace()) {
                 continue; // mail arrived during the pass: no need to wait for it
             }

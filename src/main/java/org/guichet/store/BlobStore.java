@@ -67,6 +67,11 @@ public final class BlobStore implements AttachmentSink {
         }
     }
 
+    /** The same store, keeping nothing over {@code maxBytes}: such content is only hashed and measured. */
+    public AttachmentSink bounded(long maxBytes) {
+        return new BoundedSink(this, maxBytes);
+    }
+
     /** Where the bytes with this hash are, when they are kept here. */
     public Optional<Path> find(String sha256) {
         Path path = pathOf(sha256);

@@ -50,8 +50,8 @@ final class JdbcTicketTx implements TicketTx {
     }
 
     @Override
-    public void markFailed(long mailId, String error, boolean quarantined) {
-        mails.markFailed(mailId, error, quarantined);
+    public void markFailed(long mailId, String error, boolean quarantined, Instant now) {
+        mails.markFailed(mailId, error, quarantined, now);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.guichet.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.guichet.intake.MailSource;
@@ -39,10 +40,30 @@ final class MailRows {
                 + " WHERE id = ?", ticket, now, id);
     }
 
-    void markFailed(long id, String error, boolean quarantined) {
+    void markFailed(long id, String error, boolean quarantined, Instant now) {
         String bounded = error.length() > 2000 ? error.substring(0, 2000) : error;
-        sql.update("UPDATE inbound_mail SET last_error = ?, status = ? WHERE id = ?",
-                bounded, quarantined ? "quarantined" : "received", id);
+        sql.update("UPDATE inbound_mail SET last_error = ?, status = ?, quarantined_at = ? WHERE id = ?",
+                bounded, quarantined ? "quarantined" : "received", quarantined ? Optional.of(now) : Optional.empty(), id);
+    }
+
+    List<QuarantinedMail> quarantined() {
+        return sql.list("SELECT * FROM inbound_mail WHERE status = 'quarantined' ORDER BY id", MailRows::quarantined);
+    }
+
+    Optional<QuarantinedMail> quarantined(long id) {
+        return sql.one("SELECT * FROM inbound_mail WHERE status = 'quarantined' AND id = ?", MailRows::quarantined, id);
+    }
+
+    /** Gives a quarantined mail a fresh count of attempts, so that it is handled as a new arrival. */
+    void resetAttempts(long id) {
+        sql.update("UPDATE inbound_mail SET attempts = 0 WHERE id = ?", id);
+    }
+
+    private static QuarantinedMail quarantined(ResultSet rs) throws SQLException {
+        return new QuarantinedMail(rs.getLong("id"), rs.getString("mail_key"), Sql.instant(rs, "received_at"),
+                Sql.optionalInstant(rs, "quarantined_at"), rs.getLong("raw_size"),
+                Optional.ofNullable(rs.getString("raw_sha256")), rs.getInt("attempts"),
+                Optional.ofNullable(rs.getString("last_error")).orElse(""));
     }
 
     private static MailRecord record(ResultSet rs) throws SQLException {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.guichet.config.GuichetConfig;
+import org.guichet.parse.Attachment;
 import org.guichet.parse.InboundMail;
 import org.guichet.parse.MailAddress;
 import org.guichet.route.AutomaticMail;
@@ -49,17 +50,31 @@ public final class DecisionApplier {
 
     /** Records the mail where it belongs, or says why it is quarantined; marks it handled either way. */
     public Applied apply(TicketTx tx, MailRecord record, InboundMail mail, Decision decision) {
+        return apply(tx, record, mail, decision, List.of());
+    }
+
+    /**
+     * The same, with attachments that were over {@code limits.max-attachment-bytes} and not stored: they are
+     * left off the message, logged on the ticket, and named in the acknowledgement.
+     */
+    public Applied apply(TicketTx tx, MailRecord record, InboundMail mail, Decision decision,
+            List<Attachment> leftOut) {
         Instant now = clock.instant();
-        Applied applied = decide(tx, record, mail, decision, now);
+        InboundMail kept = leftOut.isEmpty() ? mail : withoutAttachments(mail, leftOut);
+        Applied applied = decide(tx, record, kept, decision, leftOut, now);
         if (applied.quarantine().isPresent()) {
-            tx.markFailed(record.id(), applied.quarantine().get(), true);
-        } else {
-            tx.markHandled(record.id(), applied.ticket(), now);
+            tx.markFailed(record.id(), applied.quarantine().get(), true, now);
+            return applied;
         }
+        applied.ticket().ifPresent(t -> leftOut.forEach(a -> tx.insertEvent(t, TicketEvent.of(now, SYSTEM,
+                "attachment-left-out", a.name() + " (" + a.size() + " bytes) is over the attachment size limit"
+                        + " and was not kept"))));
+        tx.markHandled(record.id(), applied.ticket(), now);
         return applied;
     }
 
-    private Applied decide(TicketTx tx, MailRecord record, InboundMail mail, Decision decision, Instant now) {
+    private Applied decide(TicketTx tx, MailRecord record, InboundMail mail, Decision decision,
+            List<Attachment> leftOut, Instant now) {
         if (decision.automatic().isPresent()) {
             Optional<Long> ticket = decision.thread().map(t -> t.ticket()).or(() -> robots.ticketOfReport(tx, decision));
             ticket.ifPresent(id -> keepAutomatic(tx, record, mail, decision, tx.ticket(id).orElseThrow(), now));
@@ -77,7 +92,15 @@ public final class DecisionApplier {
         if (overCap.isPresent()) {
             return Applied.quarantined(overCap.get());
         }
-        return Applied.on(Optional.of(open(tx, record, mail, decision, now)));
+        return Applied.on(Optional.of(open(tx, record, mail, decision, leftOut, now)));
+    }
+
+    /** The mail as it is kept: without the attachments too large to keep. */
+    private static InboundMail withoutAttachments(InboundMail m, List<Attachment> leftOut) {
+        List<Attachment> kept = m.attachments().stream().filter(a -> !leftOut.contains(a)).toList();
+        return new InboundMail(m.from(), m.to(), m.cc(), m.replyTo(), m.date(), m.messageId(), m.inReplyTo(),
+                m.references(), m.subject(), m.text(), m.newText(), m.html(), kept, m.headers(), m.problems(),
+                m.reportText());
     }
 
     /** Automatic mail on a ticket is kept as a note: it notifies nobody and never reopens the ticket. */
@@ -97,7 +120,8 @@ public final class DecisionApplier {
         return commands.read(mail.subject(), "").stream().anyMatch(c -> c.name() == MailCommand.Name.MY_TICKETS);
     }
 
-    private long open(TicketTx tx, MailRecord record, InboundMail mail, Decision decision, Instant now) {
+    private long open(TicketTx tx, MailRecord record, InboundMail mail, Decision decision, List<Attachment> leftOut,
+            Instant now) {
         MailAddress requester = requester(mail);
         String subject = tag.strip(mail.subject());
         NewTicket fields = new NewTicket(subject.isEmpty() ? "(no subject)" : subject, requester,
@@ -117,7 +141,9 @@ public final class DecisionApplier {
         }
         Ticket ticket = addCcObservers(tx, tx.ticket(id).orElseThrow(), mail, now);
         String actor = requester.address();
-        notifier.tell(tx, Event.ACKNOWLEDGEMENT, ticket, actor, Optional.empty(), Notices.Content.of(Map.of()), now);
+        notifier.tell(tx, Event.ACKNOWLEDGEMENT, ticket, actor, Optional.empty(), Notices.Content.of(Map.of(
+                "leftOut", leftOut.stream().map(a -> Map.of("name", Notices.oneLine(a.name()))).toList(),
+                "hasLeftOut", !leftOut.isEmpty())), now);
         // the agents work from their mail client: the request reaches them whole, with its attachments
         notifier.tell(tx, Event.OPENED, ticket, actor, Optional.empty(), new Notices.Content(Map.of(
                 "text", commands.withoutCommands(mail.text()).strip()), Optional.empty(), mail.attachments()), now);

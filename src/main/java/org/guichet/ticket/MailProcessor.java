@@ -8,11 +8,16 @@ import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.guichet.config.Limits;
 import org.guichet.intake.Disposition;
 import org.guichet.intake.MailHandler;
+import org.guichet.intake.MailSource;
 import org.guichet.intake.RawMail;
+import org.guichet.intake.RefusedMail;
+import org.guichet.parse.Attachment;
 import org.guichet.parse.AttachmentSink;
 import org.guichet.parse.InboundMail;
 import org.guichet.parse.MailParser;
@@ -24,11 +29,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Handles one received mail from end to end: keeps its raw bytes, parses it, routes it, and applies the
- * decision in one transaction together with its notifications and the mark that the mail is handled.
+ * decision in one transaction together with its notifications and the mark that the mail is handled. A mail
+ * whose handling fails is tried again a few times, then quarantined with the reason; a storage that is down
+ * makes intake pause instead, since the mail is not to blame.
  */
 public final class MailProcessor implements MailHandler {
     private static final Logger log = LoggerFactory.getLogger(MailProcessor.class);
     private static final int MAX_KEY_LENGTH = 900;
+    private static final int MAX_HEADER_BYTES = 1 << 20;
 
     private final AttachmentSink rawStore;
     private final MailParser parser;
@@ -37,9 +45,10 @@ public final class MailProcessor implements MailHandler {
     private final DecisionApplier applier;
     private final Clock clock;
     private final int maxAttempts;
+    private final Limits limits;
 
     public MailProcessor(AttachmentSink rawStore, MailParser parser, Router router, TicketStore store,
-            DecisionApplier applier, Clock clock, int maxAttempts) {
+            DecisionApplier applier, Clock clock, int maxAttempts, Limits limits) {
         this.rawStore = rawStore;
         this.parser = parser;
         this.router = router;
@@ -47,32 +56,71 @@ public final class MailProcessor implements MailHandler {
         this.applier = applier;
         this.clock = clock;
         this.maxAttempts = maxAttempts;
+        this.limits = limits;
+    }
+
+    /** What reading a mail gave: the mail, or why it could not be read and whether trying again is pointless. */
+    private record Reading(Optional<InboundMail> mail, String failure, boolean hopeless) {
     }
 
     @Override
     public Disposition handle(RawMail raw) {
-        StoredPart kept = keepRaw(raw);
-        InboundMail mail = parse(raw);
-        String key = keyOf(mail, kept);
-        Instant now = clock.instant();
-        MailRecord record;
+        StoredPart kept;
         try {
-            record = store.inTransaction(tx -> tx.recordAttempt(key, kept.sha256(), kept.size(), raw.source(), now));
-        } catch (StorageFailure e) {
-            return Disposition.retry("database unavailable: " + e.getMessage());
+            kept = keepRaw(raw);
+        } catch (UncheckedIOException e) {
+            return Disposition.pause(e.getMessage());
         }
-        if (record.state() == MailRecord.State.HANDLED) {
+        Reading reading = raw.size() > limits.maxMessageBytes()
+                ? new Reading(Optional.empty(), "the mail is " + raw.size() + " bytes, over the size limit of "
+                        + limits.maxMessageBytes() + " (limits.max-message-bytes, or a tenth of the heap if less)", true)
+                : read(raw);
+        String key = reading.mail().or(() -> headersOnly(raw)).map(m -> keyOf(m, kept)).orElse("sha256:" + kept.sha256());
+        Optional<MailRecord> record = attempt(key, kept.sha256(), kept.size(), raw.source());
+        if (record.isEmpty()) {
+            return Disposition.pause("database unavailable");
+        }
+        if (record.get().state() == MailRecord.State.HANDLED) {
             log.info("mail {} was handled before; moving it only", key);
             return Disposition.processed();
         }
-        return apply(record, mail);
+        return reading.mail().map(mail -> apply(record.get(), mail))
+                .orElseGet(() -> failed(record.get(), reading.failure(),
+                        reading.hopeless() || record.get().attempts() >= maxAttempts));
+    }
+
+    @Override
+    public Disposition refuse(RefusedMail refused) {
+        String key = refused.messageId().map(MailProcessor::idKey)
+                .orElse("imap:" + refused.source().folder() + "/" + refused.source().uidValidity() + "/"
+                        + refused.source().uid());
+        Optional<MailRecord> record = attempt(key, null, refused.size(), refused.source());
+        if (record.isEmpty()) {
+            return Disposition.pause("database unavailable");
+        }
+        if (record.get().state() == MailRecord.State.HANDLED) {
+            return Disposition.processed();
+        }
+        return failed(record.get(), refused.reason(), true);
+    }
+
+    /** Records one more attempt at the mail; empty when the database cannot be reached. */
+    private Optional<MailRecord> attempt(String key, String sha256, long size, MailSource source) {
+        try {
+            return Optional.of(store.inTransaction(tx -> tx.recordAttempt(key, sha256, size, source, clock.instant())));
+        } catch (StorageFailure e) {
+            log.warn("cannot record mail {}: {}", key, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private Disposition apply(MailRecord record, InboundMail mail) {
+        List<Attachment> leftOut = mail.attachments().stream()
+                .filter(a -> a.size() > limits.maxAttachmentBytes()).toList();
         try {
             Applied applied = store.inTransaction(tx -> {
                 Decision decision = router.decide(mail, new TxDirectory(tx));
-                return applier.apply(tx, record, mail, decision);
+                return applier.apply(tx, record, mail, decision, leftOut);
             });
             if (applied.quarantine().isPresent()) {
                 log.warn("mail {} quarantined: {}", record.key(), applied.quarantine().get());
@@ -80,28 +128,40 @@ public final class MailProcessor implements MailHandler {
             }
             log.info("mail {} handled{}", record.key(), applied.ticket().map(t -> " on ticket #" + t).orElse(" (no ticket)"));
             return Disposition.processed();
-        } catch (StorageFailure e) {
-            return Disposition.retry("database unavailable: " + e.getMessage());
         } catch (UnusableMail e) {
-            return failed(record, e, true);
-        } catch (RuntimeException e) {
-            return failed(record, e, record.attempts() >= maxAttempts);
+            return failed(record, e.getMessage(), true);
+        } catch (StorageFailure e) {
+            if (!databaseAnswers()) {
+                return Disposition.pause("database unavailable: " + e.getMessage());
+            }
+            // the database is up, so it refused this mail's data: the mail is to blame
+            return failed(record, describe(e), record.attempts() >= maxAttempts);
+        } catch (RuntimeException | StackOverflowError e) {
+            return failed(record, describe(e), record.attempts() >= maxAttempts);
         }
     }
 
-    /** A mail whose handling fails is tried again, a few times, then quarantined with the reason. */
-    private Disposition failed(MailRecord record, RuntimeException e, boolean quarantine) {
-        String reason = e instanceof UnusableMail ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
-        log.warn("mail {} failed (attempt {} of {}): {}", record.key(), record.attempts(), maxAttempts, reason, e);
+    /** Records the failure: quarantined with its reason, or left to be tried again. */
+    private Disposition failed(MailRecord record, String reason, boolean quarantine) {
+        log.warn("mail {} failed (attempt {} of {}): {}", record.key(), record.attempts(), maxAttempts, reason);
         try {
             store.inTransaction(tx -> {
-                tx.markFailed(record.id(), reason, quarantine);
+                tx.markFailed(record.id(), reason, quarantine, clock.instant());
                 return null;
             });
-        } catch (StorageFailure ignored) {
-            return Disposition.retry("database unavailable: " + ignored.getMessage());
+        } catch (StorageFailure e) {
+            return Disposition.pause("database unavailable: " + e.getMessage());
         }
         return quarantine ? Disposition.quarantine(reason) : Disposition.retry(reason);
+    }
+
+    private boolean databaseAnswers() {
+        try {
+            store.inTransaction(tx -> tx.mail(""));
+            return true;
+        } catch (StorageFailure e) {
+            return false;
+        }
     }
 
     private StoredPart keepRaw(RawMail raw) {
@@ -112,19 +172,51 @@ public final class MailProcessor implements MailHandler {
         }
     }
 
-    private InboundMail parse(RawMail raw) {
+    /** The parser records bad mail as problems; what still escapes it (a bug, a failing disk) is a failure. */
+    private Reading read(RawMail raw) {
         try (InputStream in = Files.newInputStream(raw.file())) {
-            return parser.parse(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the mail " + raw.source() + ": " + e.getMessage(), e);
+            return new Reading(Optional.of(parser.parse(in)), "", false);
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            return new Reading(Optional.empty(), "the mail could not be read: " + describe(e), false);
         }
+    }
+
+    /**
+     * The header block alone, read when the whole mail cannot be: its Message-ID keeps the mail's key the same
+     * as when it is read in full later (a retry with a higher limit). Empty when the headers are huge themselves.
+     */
+    private Optional<InboundMail> headersOnly(RawMail raw) {
+        try (InputStream in = Files.newInputStream(raw.file())) {
+            byte[] head = in.readNBytes(MAX_HEADER_BYTES);
+            int end = headerEnd(head);
+            return end < 0 ? Optional.empty()
+                    : Optional.of(parser.parse(new java.io.ByteArrayInputStream(head, 0, end)));
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            return Optional.empty();
+        }
+    }
+
+    private static int headerEnd(byte[] head) {
+        for (int i = 0; i + 1 < head.length; i++) {
+            if (head[i] == '\n' && (head[i + 1] == '\n' || (head[i + 1] == '\r' && i + 2 < head.length
+                    && head[i + 2] == '\n'))) {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
+    private static String describe(Throwable e) {
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     /** A mail is known by its Message-ID, or by the hash of its bytes when it has none. */
     static String keyOf(InboundMail mail, StoredPart raw) {
-        return mail.messageId()
-                .map(id -> id.length() <= MAX_KEY_LENGTH ? "<" + id + ">" : "<sha256:" + sha256(id) + ">")
-                .orElse("sha256:" + raw.sha256());
+        return mail.messageId().map(MailProcessor::idKey).orElse("sha256:" + raw.sha256());
+    }
+
+    private static String idKey(String id) {
+        return id.length() <= MAX_KEY_LENGTH ? "<" + id + ">" : "<sha256:" + sha256(id) + ">";
     }
 
     private static String sha256(String value) {

@@ -15,7 +15,7 @@ public interface TicketTx {
 
     void markHandled(long mailId, Optional<Long> ticket, Instant now);
 
-    void markFailed(long mailId, String error, boolean quarantined);
+    void markFailed(long mailId, String error, boolean quarantined, Instant now);
 
     long insertTicket(NewTicket ticket);
 

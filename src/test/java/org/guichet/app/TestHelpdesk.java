@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.UnaryOperator;
 import org.guichet.config.ConfigLoader;
 import org.guichet.config.GuichetConfig;
 
@@ -33,10 +34,9 @@ final class TestHelpdesk implements AutoCloseable {
     final Path dir;
     final GreenMail mail;
     final Guichet guichet;
+    private final UnaryOperator<String> edit;
 
-    private final java.util.function.UnaryOperator<String> edit;
-
-    private TestHelpdesk(Path dir, java.util.function.UnaryOperator<String> edit, Clock clock) {
+    private TestHelpdesk(Path dir, UnaryOperator<String> edit, Clock clock) {
         this.dir = dir;
         this.edit = edit;
         this.smtpPort = freePort();
@@ -48,21 +48,26 @@ final class TestHelpdesk implements AutoCloseable {
 
     /** A helpdesk with its own GreenMail, as the tests' mail server. */
     static TestHelpdesk start(Path dir) {
-        return new TestHelpdesk(dir, yaml -> yaml, Clock.systemUTC());
+        return new TestHelpdesk(dir, UnaryOperator.identity(), Clock.systemUTC());
+    }
+
+    /** The same, with the config text changed first (a limit, a timeout, a folder). */
+    static TestHelpdesk start(Path dir, UnaryOperator<String> edit) {
+        return new TestHelpdesk(dir, edit, Clock.systemUTC());
     }
 
     /** The same, with the config changed by {@code edit} and time from {@code clock}. */
-    static TestHelpdesk start(Path dir, java.util.function.UnaryOperator<String> edit, Clock clock) {
+    static TestHelpdesk start(Path dir, UnaryOperator<String> edit, Clock clock) {
         return new TestHelpdesk(dir, edit, clock);
     }
 
     GuichetConfig config() {
-        return new ConfigLoader().load(edit.apply(yaml(false)), "test.yml", name -> Optional.empty());
+        return new ConfigLoader().load(yaml(false), "test.yml", name -> Optional.empty());
     }
 
     /** The config as a file: {@code demo} makes Guichet start its own embedded server on these ports. */
     String yaml(boolean demo) {
-        return yaml(demo, smtpPort, imapPort, dir);
+        return edit.apply(yaml(demo, smtpPort, imapPort, dir));
     }
 
     static String yaml(boolean demo, int smtpPort, int imapPort, Path dir) {

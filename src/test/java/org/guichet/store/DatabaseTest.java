@@ -14,6 +14,14 @@ class DatabaseTest {
     }
 
     @Test
+    void aCommitIsWrittenToTheFileBeforeItReturns() {
+        assertThat(Database.durable("jdbc:h2:file:./data/guichet;AUTO_SERVER=TRUE"))
+                .isEqualTo("jdbc:h2:file:./data/guichet;AUTO_SERVER=TRUE;WRITE_DELAY=0");
+        assertThat(Database.durable("jdbc:h2:mem:test")).isEqualTo("jdbc:h2:mem:test");
+        assertThat(Database.durable("jdbc:h2:file:./x;write_delay=100")).isEqualTo("jdbc:h2:file:./x;write_delay=100");
+    }
+
+    @Test
     void otherDatabasesAndExplicitChoicesAreLeftAlone() {
         assertThat(Database.withAutoServer("jdbc:h2:mem:test")).isEqualTo("jdbc:h2:mem:test");
         assertThat(Database.withAutoServer("jdbc:h2:tcp://db/guichet")).isEqualTo("jdbc:h2:tcp://db/guichet");
