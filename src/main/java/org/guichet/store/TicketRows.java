@@ -29,12 +29,17 @@ final class TicketRows {
         this.sql = sql;
     }
 
+    /** The next number is taken in the same transaction: a rollback gives it back, so numbers have no gaps. */
     long insert(NewTicket t) {
-        return sql.insert("INSERT INTO ticket (subject, requester_address, requester_name, category, subcategory,"
+        sql.update("UPDATE ticket_number SET last = last + 1 WHERE id = 1");
+        long number = sql.one("SELECT last FROM ticket_number WHERE id = 1", rs -> rs.getLong(1)).orElseThrow();
+        sql.update("INSERT INTO ticket (id, subject, requester_address, requester_name, category, subcategory,"
                 + " service, priority, status, linked_ticket_id, created_at, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?)",
-                t.subject(), t.requester().address(), t.requester().name(), t.category(), t.subcategory(),
-                t.service(), t.priority().code(), t.linkedTicket(), t.created(), t.created());
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?)",
+                number, MessageRows.bounded(t.subject(), 1000), t.requester().address(),
+                MessageRows.bounded(t.requester().name(), 500), t.category(), t.subcategory(), t.service(),
+                t.priority().code(), t.linkedTicket(), t.created(), t.created());
+        return number;
     }
 
     Optional<Ticket> find(long id) {

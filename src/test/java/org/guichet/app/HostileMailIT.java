@@ -72,6 +72,10 @@ class HostileMailIT {
         helpdesk.runOnce();
 
         assertThat(tickets()).isEqualTo(100);
+        List<Long> numbers = helpdesk.guichet.tickets().inTransaction(tx -> tx.list(org.guichet.ticket.TicketFilter.all()))
+                .stream().map(t -> t.ticket().id()).sorted().toList();
+        assertThat(numbers).as("the failed attempts took no ticket number")
+                .isEqualTo(java.util.stream.LongStream.rangeClosed(1, 100).boxed().toList());
         assertThat(server.count(SUPPORT, "INBOX")).isZero();
         assertThat(server.count(SUPPORT, "Processed")).isEqualTo(100);
         List<StoredMessage> quarantined = server.messages(SUPPORT, "Quarantine");
