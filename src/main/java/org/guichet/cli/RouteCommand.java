@@ -21,8 +21,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code guichet route FILE.eml...}: how each mail would be read, threaded, routed; writes nothing. */
 @Command(name = "route", mixinStandardHelpOptions = true,
-        description = {"Dry run: how each mail would be read, threaded, categorised and prioritised, its commands,",
-            "and whether it is automatic mail. Nothing is written: no ticket, no mail, no attachment."})
+        description = {"Dry run: how each mail would be handled; writes nothing.",
+            "Shows how each mail is read, threaded, categorised and prioritised, its commands, and whether it is",
+            "automatic mail. Nothing is written: no ticket, no mail, no attachment."})
 final class RouteCommand implements Callable<Integer> {
     @ParentCommand
     RootCommand root;
