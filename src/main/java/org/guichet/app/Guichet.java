@@ -2,10 +2,12 @@ package org.guichet.app;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Set;
 import org.guichet.cli.Backend;
 import org.guichet.cli.DaemonRunner;
 import org.guichet.config.ConfigLoader;
 import org.guichet.config.GuichetConfig;
+import org.guichet.importer.Importer;
 import org.guichet.intake.ImapIntake;
 import org.guichet.notify.MustacheTemplates;
 import org.guichet.notify.OutboxDelivery;
@@ -16,11 +18,13 @@ import org.guichet.route.Router;
 import org.guichet.route.SubjectTag;
 import org.guichet.store.BlobStore;
 import org.guichet.store.Database;
+import org.guichet.store.ImportLedger;
 import org.guichet.store.JdbcTicketStore;
 import org.guichet.store.Outbox;
 import org.guichet.ticket.Audience;
 import org.guichet.ticket.AutoClose;
 import org.guichet.ticket.DecisionApplier;
+import org.guichet.ticket.Event;
 import org.guichet.ticket.MailProcessor;
 import org.guichet.ticket.Notices;
 import org.guichet.ticket.Notifier;
@@ -84,10 +88,22 @@ public final class Guichet implements Backend {
 
     /** The handler of received mail: raw store, parser, router, and the ticket domain. */
     public MailProcessor mailProcessor() {
+        return mailProcessor(notifier());
+    }
+
+    private MailProcessor mailProcessor(Notifier notifier) {
         SubjectTag tag = tag();
         return new MailProcessor(new BlobStore(config.storage().messagesDir()),
                 new MailParser(attachments()), new Router(config, tag, plus()),
-                tickets, new DecisionApplier(config, tag, notifier(), clock), clock, MAX_ATTEMPTS);
+                tickets, new DecisionApplier(config, tag, notifier, clock), clock, MAX_ATTEMPTS);
+    }
+
+    /** {@code guichet import}: the same handler as intake; acknowledgements only when asked for. */
+    @Override
+    public Importer importer(boolean acknowledge) {
+        Notifier notifier = acknowledge ? notifier() : notifier().silencing(Set.of(Event.ACKNOWLEDGEMENT));
+        return new Importer(mailProcessor(notifier), new ImportLedger(database),
+                config.storage().messagesDir().resolve("spool"));
     }
 
     public AutoClose autoClose() {

@@ -7,7 +7,8 @@ import picocli.CommandLine.Option;
 /** {@code guichet [--config FILE] [--verbose] COMMAND}: the options every command shares. */
 @Command(name = "guichet", mixinStandardHelpOptions = true, version = "Guichet 0.1.0",
         description = "An email-driven helpdesk gateway: one support address, tickets by mail.",
-        subcommands = {RunCommand.class, TicketsCommand.class, ShowCommand.class, OutboxCommand.class, DbCommand.class},
+        subcommands = {RunCommand.class, TicketsCommand.class, ShowCommand.class, OutboxCommand.class, StatsCommand.class,
+            ImportCommand.class, DbCommand.class},
         footer = {"", "Exit status: 0 success, 1 runtime failure, 2 usage or configuration error."})
 public final class RootCommand {
     private final BackendFactory factory;
