@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Optional;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import org.guichet.cli.Backend;
 import org.guichet.cli.Check;
 import org.guichet.cli.DaemonRunner;
@@ -13,6 +14,7 @@ import org.guichet.cli.RetryOutcome;
 import org.guichet.config.ConfigLoader;
 import org.guichet.config.GuichetConfig;
 import org.guichet.config.Limits;
+import org.guichet.importer.Importer;
 import org.guichet.intake.ImapIntake;
 import org.guichet.notify.MustacheTemplates;
 import org.guichet.notify.OutboxDelivery;
@@ -29,6 +31,7 @@ import org.guichet.route.Router;
 import org.guichet.route.SubjectTag;
 import org.guichet.store.BlobStore;
 import org.guichet.store.Database;
+import org.guichet.store.ImportLedger;
 import org.guichet.store.JdbcTicketStore;
 import org.guichet.store.MailLog;
 import org.guichet.store.QuarantinedMail;
@@ -36,6 +39,7 @@ import org.guichet.store.Outbox;
 import org.guichet.ticket.Audience;
 import org.guichet.ticket.AutoClose;
 import org.guichet.ticket.DecisionApplier;
+import org.guichet.ticket.Event;
 import org.guichet.ticket.MailProcessor;
 import org.guichet.ticket.Notices;
 import org.guichet.ticket.Notifier;
@@ -147,16 +151,27 @@ public final class Guichet implements Backend {
 
     /** The handler of received mail: raw store, parser, router, and the ticket domain. */
     public MailProcessor mailProcessor() {
-        return mailProcessor(MAX_ATTEMPTS);
+        return mailProcessor(MAX_ATTEMPTS, notifier());
     }
 
     /** The same, quarantining after {@code maxAttempts} failures: 1 for {@code quarantine retry}. */
     MailProcessor mailProcessor(int maxAttempts) {
+        return mailProcessor(maxAttempts, notifier());
+    }
+
+    private MailProcessor mailProcessor(int maxAttempts, Notifier notifier) {
         SubjectTag tag = tag();
         AttachmentSink attachments = attachments().bounded(limits.maxAttachmentBytes());
         return new MailProcessor(rawStore(), new MailParser(attachments), new Router(config, tag, plus()),
-                tickets, new DecisionApplier(config, tag, notifier(), clock), clock, maxAttempts, limits);
+                tickets, new DecisionApplier(config, tag, notifier, clock), clock, maxAttempts, limits);
     }
+
+    /** {@code guichet import}: the same handler as intake; acknowledgements only when asked for. */
+    @Override
+    public Importer importer(boolean acknowledge) {
+        Notifier notifier = acknowledge ? notifier() : notifier().silencing(Set.of(Event.ACKNOWLEDGEMENT));
+        return new Importer(mailProcessor(MAX_ATTEMPTS, notifier), new ImportLedger(database),
+                config.storage().messagesDir().resolve("spool"));    }
 
     public AutoClose autoClose() {
         return new AutoClose(tickets, new TicketActions(config, notifier()), config.tickets().autoCloseDays(), clock);

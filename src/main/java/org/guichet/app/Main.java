@@ -27,6 +27,8 @@ public final class Main {
 
     public static int execute(String[] args, PrintWriter out, PrintWriter err, BackendFactory factory) {
         CommandLine cli = new CommandLine(new RootCommand(factory));
+        // the bench builds its own throwaway helpdesk: it belongs to the composition root, not to cli
+        cli.addSubcommand("bench", new BenchCommand());
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler(Main::usageError);

@@ -3,11 +3,13 @@ package org.guichet.cli;
 import java.io.InputStream;
 import java.util.List;
 import org.guichet.config.GuichetConfig;
+import org.guichet.importer.Importer;
 import org.guichet.parse.InboundMail;
 import org.guichet.route.Preview;
 import org.guichet.store.Database;
 import org.guichet.store.Outbox;
 import org.guichet.store.QuarantinedMail;
+import org.guichet.store.TicketStatistics;
 import org.guichet.ticket.TicketStore;
 
 /** The services the commands call, built from one config file by the composition root. */
@@ -27,6 +29,14 @@ public interface Backend extends AutoCloseable {
 
     /** How the daemon would handle this mail now, against the existing tickets, changing nothing. */
     Preview preview(InboundMail mail);
+
+    /** The statistics of {@code guichet stats}, computed in the database. */
+    default TicketStatistics statistics() {
+        return new TicketStatistics(database());
+    }
+
+    /** The importer of {@code guichet import}; acknowledgements of the imported mails only if asked for. */
+    Importer importer(boolean acknowledge);
 
     /** One delivery pass over the outbox; returns how many notifications were sent. */
     int deliverOutbox();

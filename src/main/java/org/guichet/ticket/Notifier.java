@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Queues the notifications of one event, in the transaction of the change that caused it, to the event's
@@ -16,11 +17,25 @@ public final class Notifier {
     private final Audience audience;
     private final Notices notices;
     private final int capPerWindow;
+    private final Set<Event> silenced;
 
     public Notifier(Audience audience, Notices notices, int capPerWindow) {
+        this(audience, notices, capPerWindow, Set.of());
+    }
+
+    private Notifier(Audience audience, Notices notices, int capPerWindow, Set<Event> silenced) {
         this.audience = audience;
         this.notices = notices;
         this.capPerWindow = capPerWindow;
+        this.silenced = Set.copyOf(silenced);
+    }
+
+    /**
+     * The same notifier, except that these events send nothing: an imported backlog does not acknowledge mail
+     * that people sent long ago. Each one left unsent is written in the ticket's event log.
+     */
+    public Notifier silencing(Set<Event> events) {
+        return new Notifier(audience, notices, capPerWindow, events);
     }
 
     public Notices notices() {
@@ -30,6 +45,11 @@ public final class Notifier {
     /** Tells the event's audience about it; returns the recipients actually queued. */
     public List<String> tell(TicketTx tx, Event event, Ticket ticket, String actor, Optional<String> subject,
             Notices.Content content, Instant now) {
+        if (silenced.contains(event)) {
+            tx.insertEvent(ticket.id(), TicketEvent.of(now, SYSTEM, "notification-suppressed",
+                    event.template() + " not sent: the mail was imported from a backlog"));
+            return List.of();
+        }
         List<String> thread = tx.threadMessageIds(ticket.id());
         List<String> recipients = audience.of(event, ticket, actor, subject);
         List<String> sent = new java.util.ArrayList<>();

@@ -65,7 +65,8 @@ class IntakeResilienceIT {
         // (renamed away rather than deleted: GreenMail fails to delete a folder a closed session had open)
         var manager = helpdesk.mail.getManagers().getImapHostManager();
         manager.renameMailbox(server.user(SUPPORT), "Support", "Support-before-restore");
-        await().pollDelay(Duration.ofMillis(5)).until(() -> true); // GreenMail takes UIDVALIDITY from the clock
+        // GreenMail takes UIDVALIDITY from the clock, in seconds: let the second turn
+        await().pollDelay(Duration.ofMillis(1100)).atMost(Duration.ofSeconds(5)).until(() -> true);
         MailFolder renewed = manager.createMailbox(server.user(SUPPORT), "Support");
         assertThat(renewed.getUidValidity()).isNotEqualTo(oldValidity);
         for (byte[] raw : handled) {
