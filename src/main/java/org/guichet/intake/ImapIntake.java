@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One pass over the watched folder: every message is fetched to a file, handed to the handler, and moved
- * to Processed or Quarantine as soon as the handler has committed its work, so that a crash leaves at most
- * one committed mail unmoved. A mail the handler asks to retry stays where it is; when the handler says the
+ * to Processed or Quarantine once the handler has committed its work. Processed mails are moved a few at a
+ * time (every {@value #MOVE_EVERY} mails or second), since one MOVE a mail costs a round trip each: a crash
+ * leaves at most that many committed mails unmoved, and they are recognised and moved on the next pass. A mail the handler asks to retry stays where it is; when the handler says the
  * storage is unavailable, the pass stops and leaves everything in place.
  */
 public final class ImapIntake {
@@ -27,6 +28,8 @@ public final class ImapIntake {
     private static final long BATCH_BYTES = 8L * 1024 * 1024;
     private static final long STREAM_ABOVE = 1024L * 1024;
     private static final long SPOOL_LEFTOVER_MILLIS = 60L * 60 * 1000;
+    static final int MOVE_EVERY = 10;
+    private static final long MOVE_AFTER_NANOS = 1_000_000_000L;
 
     private final Imap imap;
     private final long maxMessageBytes;
@@ -55,34 +58,70 @@ public final class ImapIntake {
         long validity = mailbox.uidValidity();
         uidValidity.changed(imap.folder(), validity);
         List<Message> waiting = mailbox.messages();
+        Moves moves = new Moves(mailbox);
         int handled = 0;
-        for (List<Message> batch : batches(waiting)) {
-            Map<Long, byte[]> fetched = mailbox.fetchRaw(smallOnes(mailbox, batch));
-            for (Message m : batch) {
-                if (!keepGoing.getAsBoolean()) {
-                    return new Pass(handled, waiting.size() - handled, false);
+        try {
+            for (List<Message> batch : batches(waiting)) {
+                Map<Long, byte[]> fetched = mailbox.fetchRaw(smallOnes(mailbox, batch));
+                for (Message m : batch) {
+                    if (!keepGoing.getAsBoolean()) {
+                        return new Pass(handled, waiting.size() - handled, false);
+                    }
+                    if (m.isExpunged()) {
+                        continue; // someone else deleted or moved it meanwhile
+                    }
+                    long uid = mailbox.uid(m);
+                    Disposition d = dispose(mailbox, moves, m, new MailSource(imap.folder(), validity, uid),
+                            fetched.remove(uid));
+                    if (d.action() == Disposition.Action.PAUSE) {
+                        log.warn("intake paused, {} mail(s) left in {}: {}", waiting.size() - handled, imap.folder(),
+                                d.reason());
+                        return new Pass(handled, waiting.size() - handled, true);
+                    }
+                    handled += d.action() == Disposition.Action.RETRY ? 0 : 1;
                 }
-                if (m.isExpunged()) {
-                    continue; // someone else deleted or moved it meanwhile
-                }
-                long uid = mailbox.uid(m);
-                Disposition d = dispose(mailbox, m, new MailSource(imap.folder(), validity, uid), fetched.remove(uid));
-                if (d.action() == Disposition.Action.PAUSE) {
-                    log.warn("intake paused, {} mail(s) left in {}: {}", waiting.size() - handled, imap.folder(),
-                            d.reason());
-                    return new Pass(handled, waiting.size() - handled, true);
-                }
-                handled += d.action() == Disposition.Action.RETRY ? 0 : 1;
+                moves.flush();
             }
+            return new Pass(handled, waiting.size() - handled, false);
+        } finally {
+            moves.flush();
         }
-        return new Pass(handled, waiting.size() - handled, false);
     }
 
-    private Disposition dispose(Mailbox mailbox, Message m, MailSource source, byte[] prefetched)
+    /** The processed mails waiting for their move: a few at a time, never more than a second. */
+    private static final class Moves {
+        private final Mailbox mailbox;
+        private final List<Message> pending = new ArrayList<>();
+        private long since;
+
+        Moves(Mailbox mailbox) {
+            this.mailbox = mailbox;
+        }
+
+        void add(Message m) throws MessagingException {
+            if (pending.isEmpty()) {
+                since = System.nanoTime();
+            }
+            pending.add(m);
+            if (pending.size() >= MOVE_EVERY || System.nanoTime() - since >= MOVE_AFTER_NANOS) {
+                flush();
+            }
+        }
+
+        void flush() throws MessagingException {
+            if (!pending.isEmpty()) {
+                List<Message> now = List.copyOf(pending);
+                pending.clear();
+                mailbox.moveToProcessed(now);
+            }
+        }
+    }
+
+    private Disposition dispose(Mailbox mailbox, Moves moves, Message m, MailSource source, byte[] prefetched)
             throws MessagingException {
         Disposition d = m.getSize() > maxMessageBytes ? refuse(mailbox, m, source) : handleOne(mailbox, m, source, prefetched);
         switch (d.action()) {
-            case PROCESSED -> mailbox.moveToProcessed(List.of(m));
+            case PROCESSED -> moves.add(m);
             case QUARANTINE -> {
                 log.warn("mail UID {} moved to {}: {}", source.uid(), imap.quarantineFolder(), d.reason());
                 mailbox.moveToQuarantine(List.of(m));

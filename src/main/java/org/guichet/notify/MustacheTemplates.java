@@ -17,19 +17,27 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import org.guichet.GuichetException;
 import org.guichet.ticket.Templates;
 
 /**
  * Notification texts from Mustache files, {@code <event>.txt} and {@code <event>.html}, read from
  * {@code <templates-dir>/<locale>/} so that administrators can edit them without rebuilding, with the copies
- * shipped in the jar as a fallback. Templates are read at each use: an edit takes effect at once.
+ * shipped in the jar as a fallback. Templates are read at each use, so an edit takes effect at once; what was
+ * compiled from the same text is reused, since compiling is the costly part.
  */
 public final class MustacheTemplates implements Templates {
     private final Path directory;
     private final String locale;
     private final MustacheFactory text = new PlainTextFactory();
     private final MustacheFactory html = new DefaultMustacheFactory();
+    private final Map<String, Compiled> compiled = new ConcurrentHashMap<>();
+    private final Map<String, Properties> labels = new ConcurrentHashMap<>();
+
+    /** A template compiled from one version of its text. */
+    private record Compiled(String source, Mustache template) {
+    }
 
     public MustacheTemplates(Path directory, String locale) {
         this.directory = directory;
@@ -44,20 +52,28 @@ public final class MustacheTemplates implements Templates {
     /** Words in the helpdesk's language, from {@code labels.properties} beside the templates. */
     @Override
     public String label(String key) {
-        Properties labels = new Properties();
+        return labels.computeIfAbsent(source("labels.properties"), this::properties).getProperty(key, key);
+    }
+
+    private Properties properties(String source) {
+        Properties loaded = new Properties();
         try {
-            labels.load(new StringReader(source("labels.properties")));
+            loaded.load(new StringReader(source));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read labels.properties of " + locale + ": " + e.getMessage(), e);
         }
-        return labels.getProperty(key, key);
+        return loaded;
     }
 
     private String render(MustacheFactory factory, String file, Map<String, Object> model) {
         String source = source(file);
-        Mustache template = factory.compile(new StringReader(source), locale + "/" + file);
+        Compiled known = compiled.get(file);
+        if (known == null || !known.source().equals(source)) {
+            known = new Compiled(source, factory.compile(new StringReader(source), locale + "/" + file));
+            compiled.put(file, known);
+        }
         StringWriter out = new StringWriter();
-        template.execute(out, model);
+        known.template().execute(out, model);
         return out.toString();
     }
 
