@@ -50,7 +50,7 @@ final class BenchHeap {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process child = new ProcessBuilder(List.of(java, MAX_HEAP, "-cp", System.getProperty("java.class.path"),
                 BenchLargeMail.class.getName(), configFile.toString())).redirectErrorStream(false)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         if (!child.waitFor(5, TimeUnit.MINUTES) || child.exitValue() != 0) {
             throw new IllegalStateException("the large-mail JVM failed (" + out + ")");

@@ -104,7 +104,7 @@ final class Mailbox implements AutoCloseable {
     /** The raw bytes of several messages in one UID FETCH: one round trip instead of one per message. */
     Map<Long, byte[]> fetchRaw(List<Long> uids) throws MessagingException {
         if (uids.isEmpty()) {
-            return Map.of();
+            return new HashMap<>();
         }
         String set = String.join(",", uids.stream().map(String::valueOf).toList());
         Object result = folder.doCommand(protocol -> {

@@ -268,6 +268,22 @@ class GatewayIT {
         }
     }
 
+    /** A batch holding only mails too large to fetch in one UID FETCH once made intake fail over and over. */
+    @Test
+    void aMailboxHoldingOnlyALargeMailIsHandled() throws Exception {
+        String big = java.util.Base64.getMimeEncoder().encodeToString(new byte[1_500_000]);
+        helpdesk.send("From: jane@example.org\r\nTo: support@helpdesk.test\r\nSubject: Scan of my thesis\r\n"
+                + "Message-ID: <big-1@example.org>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n"
+                + "--b\r\nContent-Type: text/plain\r\n\r\nAttached.\r\n--b\r\nContent-Type: application/pdf; name=\"thesis.pdf\"\r\n"
+                + "Content-Disposition: attachment; filename=\"thesis.pdf\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                + big + "\r\n--b--\r\n");
+
+        assertThat(helpdesk.runOnce()).isEqualTo(1);
+
+        assertThat(tickets()).hasSize(1);
+        assertThat(ticket(1).messages().get(0).attachments().get(0).size()).isEqualTo(1_500_000);
+    }
+
     private void markAllSeen() throws Exception {
         var props = new java.util.Properties();
         var store = jakarta.mail.Session.getInstance(props).getStore("imap");
