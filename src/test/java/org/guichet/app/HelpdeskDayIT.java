@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.guichet.ticket.Status;
 import org.guichet.ticket.Ticket;
-import org.guichet.ticket.TicketDetail;
 import org.guichet.ticket.TicketEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,19 +35,6 @@ class HelpdeskDayIT {
         helpdesk.close();
     }
 
-    void deliver(String raw) throws Exception {
-        helpdesk.send(raw);
-        helpdesk.runOnce();
-    }
-
-    Ticket ticket(long id) {
-        return detail(id).summary().ticket();
-    }
-
-    TicketDetail detail(long id) {
-        return helpdesk.guichet.tickets().inTransaction(tx -> tx.detail(id)).orElseThrow();
-    }
-
     MimeMessage last(String address) {
         List<MimeMessage> mails = helpdesk.received(address);
         assertThat(mails).as("mail received by %s", address).isNotEmpty();
@@ -60,7 +46,7 @@ class HelpdeskDayIT {
     }
 
     TicketEvent lastEvent(long id, String type) {
-        List<TicketEvent> events = detail(id).events().stream().filter(e -> e.type().equals(type)).toList();
+        List<TicketEvent> events = helpdesk.detail(id).events().stream().filter(e -> e.type().equals(type)).toList();
         assertThat(events).as("events of type %s on #%d", type, id).isNotEmpty();
         return events.get(events.size() - 1);
     }
@@ -68,19 +54,19 @@ class HelpdeskDayIT {
     @Test
     void aDayAtTheHelpdesk() throws Exception {
         // a requester opens a ticket, with a colleague in Cc
-        deliver(MailAs.newMail("Jane Doe <" + JANE + ">", "Wi-Fi drops every hour",
+        helpdesk.deliver(MailAs.newMail("Jane Doe <" + JANE + ">", "Wi-Fi drops every hour",
                 "Since Monday the Wi-Fi in building B drops every hour.", "Cc: Paul <" + COLLEAGUE + ">"));
-        assertThat(ticket(1).status()).isEqualTo(Status.NEW);
-        assertThat(ticket(1).observers()).containsExactly(COLLEAGUE);
+        assertThat(helpdesk.ticket(1).status()).isEqualTo(Status.NEW);
+        assertThat(helpdesk.ticket(1).observers()).containsExactly(COLLEAGUE);
         assertThat(last(JANE).getSubject()).isEqualTo("[Helpdesk #1] Wi-Fi drops every hour");
         MimeMessage opened = last(ALICE);
         assertThat(TestHelpdesk.text(opened)).contains("New ticket #1", "Since Monday");
         assertThat(count(BOB)).as("bob is not in the IT service").isZero();
 
         // alice takes it in charge, replying to her notification
-        deliver(MailAs.reply(opened, "Alice Martin <" + ALICE + ">", "#take"));
-        assertThat(ticket(1).assignee()).contains(ALICE);
-        assertThat(ticket(1).status()).isEqualTo(Status.ASSIGNED);
+        helpdesk.deliver(MailAs.reply(opened, "Alice Martin <" + ALICE + ">", "#take"));
+        assertThat(helpdesk.ticket(1).assignee()).contains(ALICE);
+        assertThat(helpdesk.ticket(1).status()).isEqualTo(Status.ASSIGNED);
         assertThat(TestHelpdesk.text(last(JANE))).contains("Alice Martin has taken your request in charge");
         assertThat(TestHelpdesk.text(last(COLLEAGUE))).contains("Alice Martin has taken ticket #1");
         assertThat(lastEvent(1, "assignee").to()).contains(ALICE);
@@ -88,9 +74,9 @@ class HelpdeskDayIT {
         // alice invites bob: the requester and bob are told
         int janeBefore = count(JANE);
         int colleagueBefore = count(COLLEAGUE);
-        deliver(MailAs.reply(opened, "Alice Martin <" + ALICE + ">",
+        helpdesk.deliver(MailAs.reply(opened, "Alice Martin <" + ALICE + ">",
                 "#invite bob@helpdesk.test\n#internal\n\nBob, payroll knows this one."));
-        assertThat(ticket(1).observers()).containsExactlyInAnyOrder(COLLEAGUE, BOB);
+        assertThat(helpdesk.ticket(1).observers()).containsExactlyInAnyOrder(COLLEAGUE, BOB);
         assertThat(count(JANE)).as("the requester is told of the invitation, not of the internal note")
                 .isEqualTo(janeBefore + 1);
         assertThat(TestHelpdesk.text(last(JANE))).contains("has asked bob@helpdesk.test to help");
@@ -98,13 +84,13 @@ class HelpdeskDayIT {
         assertThat(bobs).anySatisfy(t -> assertThat(t).contains("has asked bob@helpdesk.test to help"));
         assertThat(bobs).anySatisfy(t -> assertThat(t).contains("Internal note", "payroll knows this one"));
         assertThat(count(COLLEAGUE)).as("a Cc observer is not an agent: no internal note").isEqualTo(colleagueBefore);
-        assertThat(detail(1).messages().get(detail(1).messages().size() - 1).internal()).isTrue();
+        assertThat(helpdesk.detail(1).messages().get(helpdesk.detail(1).messages().size() - 1).internal()).isTrue();
 
         // alice transfers it to Payroll: the admin service's agents are told
-        String before = ticket(1).categoryPath();
-        deliver(MailAs.reply(opened, "Alice Martin <" + ALICE + ">", "#transfer payroll"));
-        assertThat(ticket(1).category()).isEqualTo("Payroll");
-        assertThat(ticket(1).service()).isEqualTo("admin");
+        String before = helpdesk.ticket(1).categoryPath();
+        helpdesk.deliver(MailAs.reply(opened, "Alice Martin <" + ALICE + ">", "#transfer payroll"));
+        assertThat(helpdesk.ticket(1).category()).isEqualTo("Payroll");
+        assertThat(helpdesk.ticket(1).service()).isEqualTo("admin");
         assertThat(TestHelpdesk.text(last(BOB))).contains("transferred by Alice Martin", "Administration");
         assertThat(TestHelpdesk.text(last(JANE))).contains("transferred by Alice Martin");
         assertThat(lastEvent(1, "category").from()).contains(before);
@@ -112,45 +98,45 @@ class HelpdeskDayIT {
 
         // bob answers: the requester and the observers read it, from "Bob via the helpdesk"
         MimeMessage bobsCopy = last(BOB);
-        deliver(MailAs.reply(bobsCopy, "Bob Durand <" + BOB + ">", "Please restart the access point in room B12."));
+        helpdesk.deliver(MailAs.reply(bobsCopy, "Bob Durand <" + BOB + ">", "Please restart the access point in room B12."));
         MimeMessage answer = last(JANE);
         assertThat(TestHelpdesk.text(answer)).contains("Please restart the access point");
         assertThat(answer.getFrom()[0].toString()).isEqualTo("Bob Durand via Test Helpdesk <support@helpdesk.test>");
         assertThat(TestHelpdesk.text(last(COLLEAGUE))).contains("Please restart the access point");
-        assertThat(ticket(1).firstResponse()).isPresent();
-        var bobsMessage = detail(1).messages().get(detail(1).messages().size() - 1);
+        assertThat(helpdesk.ticket(1).firstResponse()).isPresent();
+        var bobsMessage = helpdesk.detail(1).messages().get(helpdesk.detail(1).messages().size() - 1);
         assertThat(bobsMessage.direction()).as("an agent's answer goes out").isEqualTo(org.guichet.ticket.TicketMessage.Direction.OUT);
         assertThat(bobsMessage.from().address()).isEqualTo(BOB);
 
         // alice resolves it
-        deliver(MailAs.reply(opened, "Alice Martin <" + ALICE + ">", "#resolve"));
-        assertThat(ticket(1).status()).isEqualTo(Status.RESOLVED);
+        helpdesk.deliver(MailAs.reply(opened, "Alice Martin <" + ALICE + ">", "#resolve"));
+        assertThat(helpdesk.ticket(1).status()).isEqualTo(Status.RESOLVED);
         assertThat(TestHelpdesk.text(last(JANE))).contains("marked ticket #1 as resolved");
 
         // the requester answers "still broken": the ticket reopens
-        deliver(MailAs.reply(last(JANE), "Jane Doe <" + JANE + ">", "Still broken this morning."));
-        assertThat(ticket(1).status()).isEqualTo(Status.ASSIGNED);
+        helpdesk.deliver(MailAs.reply(last(JANE), "Jane Doe <" + JANE + ">", "Still broken this morning."));
+        assertThat(helpdesk.ticket(1).status()).isEqualTo(Status.ASSIGNED);
         assertThat(lastEvent(1, "reopened").from()).contains("resolved");
         assertThat(TestHelpdesk.text(last(BOB))).contains("Still broken this morning");
 
         // a requester cancels another ticket
-        deliver(MailAs.newMail(JANE, "Projector in room 12", "It shows no picture."));
-        deliver(MailAs.reply(last(JANE), JANE, "#cancel\n\nSorry, it was the cable."));
-        assertThat(ticket(2).status()).isEqualTo(Status.CANCELLED);
-        assertThat(ticket(2).closed()).isPresent();
+        helpdesk.deliver(MailAs.newMail(JANE, "Projector in room 12", "It shows no picture."));
+        helpdesk.deliver(MailAs.reply(last(JANE), JANE, "#cancel\n\nSorry, it was the cable."));
+        assertThat(helpdesk.ticket(2).status()).isEqualTo(Status.CANCELLED);
+        assertThat(helpdesk.ticket(2).closed()).isPresent();
 
         // a stranger naming ticket 1 opens ticket 3 and changes nothing on ticket 1
-        int messagesOfOne = detail(1).messages().size();
-        Ticket oneBefore = ticket(1);
-        deliver(MailAs.newMail("mallory@example.net", "Re: [Helpdesk #1] Wi-Fi drops every hour", "#take\n\nGive me the details."));
-        assertThat(ticket(3).requester().address()).isEqualTo("mallory@example.net");
-        assertThat(ticket(3).linkedTicket()).contains(1L);
-        assertThat(detail(1).messages()).hasSize(messagesOfOne);
-        assertThat(ticket(1)).isEqualTo(oneBefore);
+        int messagesOfOne = helpdesk.detail(1).messages().size();
+        Ticket oneBefore = helpdesk.ticket(1);
+        helpdesk.deliver(MailAs.newMail("mallory@example.net", "Re: [Helpdesk #1] Wi-Fi drops every hour", "#take\n\nGive me the details."));
+        assertThat(helpdesk.ticket(3).requester().address()).isEqualTo("mallory@example.net");
+        assertThat(helpdesk.ticket(3).linkedTicket()).contains(1L);
+        assertThat(helpdesk.detail(1).messages()).hasSize(messagesOfOne);
+        assertThat(helpdesk.ticket(1)).isEqualTo(oneBefore);
         assertThat(TestHelpdesk.text(last("mallory@example.net"))).contains("#take", "for agents only");
 
         // #mytickets answers with the sender's tickets only
-        deliver(MailAs.newMail(JANE, "#mytickets", ""));
+        helpdesk.deliver(MailAs.newMail(JANE, "#mytickets", ""));
         String list = TestHelpdesk.text(last(JANE));
         assertThat(list).contains("#1", "Wi-Fi drops every hour", "#2", "Projector in room 12")
                 .doesNotContain("#3");

@@ -10,8 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.guichet.ticket.TicketEvent;
-import org.guichet.ticket.TicketFilter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,19 +29,6 @@ class LoopsIT {
         helpdesk.close();
     }
 
-    void deliver(String raw) throws Exception {
-        helpdesk.send(raw);
-        helpdesk.runOnce();
-    }
-
-    int tickets() {
-        return helpdesk.guichet.tickets().inTransaction(tx -> tx.list(TicketFilter.all())).size();
-    }
-
-    List<TicketEvent> events(long id) {
-        return helpdesk.guichet.tickets().inTransaction(tx -> tx.detail(id)).orElseThrow().events();
-    }
-
     @Test
     void noAutomaticMailOpensATicketOrCausesAnOutgoingMail() throws Exception {
         helpdesk = TestHelpdesk.start(dir);
@@ -57,7 +42,7 @@ class LoopsIT {
         }
         helpdesk.runOnce();
 
-        assertThat(tickets()).isZero();
+        assertThat(helpdesk.ticketCount()).isZero();
         assertThat(helpdesk.guichet.outbox().unsent()).isEmpty();
         assertThat(helpdesk.mail.findReceivedMessages(u -> !u.getEmail().equals(TestHelpdesk.SUPPORT), m -> true))
                 .as("nothing was sent to anyone").isEmpty();
@@ -67,14 +52,14 @@ class LoopsIT {
     @Test
     void aBounceAboutANotificationIsKeptOnItsTicketAndStopsMailToThatAddress() throws Exception {
         helpdesk = TestHelpdesk.start(dir);
-        deliver(MailAs.newMail(JANE, "Printer in room 12", "Blank pages."));
-        deliver(MailAs.newMail(ALICE, "Re: [Helpdesk #1] Printer in room 12", "#invite nobody@example.org"));
+        helpdesk.deliver(MailAs.newMail(JANE, "Printer in room 12", "Blank pages."));
+        helpdesk.deliver(MailAs.newMail(ALICE, "Re: [Helpdesk #1] Printer in room 12", "#invite nobody@example.org"));
         MimeMessage invitation = helpdesk.received("nobody@example.org").get(0);
 
-        deliver(bounce(invitation.getMessageID(), "nobody@example.org", "5.1.1"));
+        helpdesk.deliver(bounce(invitation.getMessageID(), "nobody@example.org", "5.1.1"));
 
-        assertThat(tickets()).isEqualTo(1);
-        assertThat(events(1)).anySatisfy(e -> {
+        assertThat(helpdesk.ticketCount()).isEqualTo(1);
+        assertThat(helpdesk.events(1)).anySatisfy(e -> {
             assertThat(e.type()).isEqualTo("undeliverable");
             assertThat(e.to()).contains("nobody@example.org");
             assertThat(e.detail()).contains("5.1.1");
@@ -83,9 +68,9 @@ class LoopsIT {
         assertThat(messages.get(messages.size() - 1).internal()).as("the bounce is kept as a note").isTrue();
 
         int before = helpdesk.received("nobody@example.org").size();
-        deliver(MailAs.newMail(ALICE, "Re: [Helpdesk #1] Printer in room 12", "#resolve"));
+        helpdesk.deliver(MailAs.newMail(ALICE, "Re: [Helpdesk #1] Printer in room 12", "#resolve"));
         assertThat(helpdesk.received("nobody@example.org")).hasSize(before);
-        assertThat(events(1)).anySatisfy(e -> assertThat(e.type()).isEqualTo("notification-skipped"));
+        assertThat(helpdesk.events(1)).anySatisfy(e -> assertThat(e.type()).isEqualTo("notification-skipped"));
         assertThat(helpdesk.received(JANE)).last().satisfies(m -> assertThat(TestHelpdesk.text(m)).contains("resolved"));
     }
 
@@ -94,11 +79,11 @@ class LoopsIT {
         helpdesk = TestHelpdesk.start(dir, yaml -> yaml + "limits:\n  new-tickets-per-sender-per-hour: 4\n",
                 Clock.systemUTC());
         String robot = "robot@example.net";
-        deliver(MailAs.newMail(robot, "Hello", "Anyone there?"));
+        helpdesk.deliver(MailAs.newMail(robot, "Hello", "Anyone there?"));
         // the robot answers every mail it gets with a new mail of its own, no header saying it is a robot
         runRobots(List.of(robot), (from, mail) -> MailAs.newMail(from, "Thank you for your message", "Received."));
 
-        assertThat(tickets()).isEqualTo(4);
+        assertThat(helpdesk.ticketCount()).isEqualTo(4);
         List<String> got = helpdesk.received(robot).stream().map(TestHelpdesk::text).toList();
         assertThat(got).filteredOn(t -> t.contains("most one address can open in an hour")).hasSize(1);
         assertThat(got).hasSize(5);
@@ -110,14 +95,14 @@ class LoopsIT {
         helpdesk = TestHelpdesk.start(dir, yaml -> yaml + "limits:\n  notifications-per-ticket-per-10-minutes: 3\n",
                 Clock.systemUTC());
         String requesterRobot = "robot@example.net";
-        deliver(MailAs.newMail(requesterRobot, "Printer", "Blank pages."));
+        helpdesk.deliver(MailAs.newMail(requesterRobot, "Printer", "Blank pages."));
         // alice's mailbox has an auto-responder too: each side answers every mail, threaded, no robot header
         runRobots(List.of(requesterRobot, ALICE), (from, mail) -> MailAs.reply(mail, from, "Noted, thank you."));
 
-        assertThat(tickets()).isEqualTo(1);
+        assertThat(helpdesk.ticketCount()).isEqualTo(1);
         assertThat(helpdesk.received(requesterRobot)).hasSizeLessThanOrEqualTo(3);
         assertThat(helpdesk.received(ALICE)).hasSizeLessThanOrEqualTo(3);
-        assertThat(events(1)).anySatisfy(e -> assertThat(e.type()).isEqualTo("notification-capped"));
+        assertThat(helpdesk.events(1)).anySatisfy(e -> assertThat(e.type()).isEqualTo("notification-capped"));
     }
 
     interface Robot {

@@ -33,11 +33,6 @@ class NotificationsIT {
         }
     }
 
-    void deliver(String raw) throws Exception {
-        helpdesk.send(raw);
-        helpdesk.runOnce();
-    }
-
     MimeMessage last(String address) {
         List<MimeMessage> mails = helpdesk.received(address);
         assertThat(mails).as("mails of %s", address).isNotEmpty();
@@ -47,10 +42,10 @@ class NotificationsIT {
     @Test
     void everyMailCarriesThreadingAndLoopHeadersAndThreadsBack() throws Exception {
         helpdesk = TestHelpdesk.start(dir);
-        deliver(MailAs.newMail("Jane Doe <" + JANE + ">", "Wi-Fi drops every hour", "Building B."));
+        helpdesk.deliver(MailAs.newMail("Jane Doe <" + JANE + ">", "Wi-Fi drops every hour", "Building B."));
         MimeMessage ack = last(JANE);
         MimeMessage opened = last(ALICE);
-        deliver(MailAs.reply(opened, "Alice Martin <" + ALICE + ">", "Which room exactly?"));
+        helpdesk.deliver(MailAs.reply(opened, "Alice Martin <" + ALICE + ">", "Which room exactly?"));
         MimeMessage answer = last(JANE);
 
         for (MimeMessage m : List.of(ack, opened, answer)) {
@@ -73,10 +68,10 @@ class NotificationsIT {
         // a reply from a mail client: subject changed, threaded by References alone
         String reply = MailAs.reply(answer, JANE, "Room B12.").replaceFirst("Subject: .*\r\n", "Subject: room\r\n")
                 .replaceFirst("To: .*\r\n", "To: support@helpdesk.test\r\n");
-        deliver(reply);
+        helpdesk.deliver(reply);
         assertThat(ticketsCount()).isEqualTo(1);
         // and by the plus address alone: no tag, no References
-        deliver("From: " + JANE + "\r\nTo: " + ack.getHeader("Reply-To", null) + "\r\nSubject: one more thing\r\n"
+        helpdesk.deliver("From: " + JANE + "\r\nTo: " + ack.getHeader("Reply-To", null) + "\r\nSubject: one more thing\r\n"
                 + "Message-ID: <plus-only@example.org>\r\n\r\nIt is the third floor.\r\n");
         assertThat(ticketsCount()).isEqualTo(1);
         assertThat(helpdesk.guichet.tickets().inTransaction(tx -> tx.detail(1)).orElseThrow().messages()).hasSize(4);
@@ -85,7 +80,7 @@ class NotificationsIT {
     @Test
     void aSubjectCannotInjectAHeader() throws Exception {
         helpdesk = TestHelpdesk.start(dir);
-        deliver("From: " + JANE + "\r\nTo: support@helpdesk.test\r\n"
+        helpdesk.deliver("From: " + JANE + "\r\nTo: support@helpdesk.test\r\n"
                 + "Subject: =?utf-8?Q?Help=0D=0ABcc:_victim@example.org?=\r\n"
                 + "Message-ID: <inject-1@example.org>\r\n\r\nHello\r\n");
 
@@ -98,10 +93,10 @@ class NotificationsIT {
     @Test
     void frenchTemplatesWriteFrenchMails() throws Exception {
         helpdesk = TestHelpdesk.start(dir, yaml -> yaml.replace("locale: en", "locale: fr"), Clock.systemUTC());
-        deliver(MailAs.newMail("Jeanne <" + JANE + ">", "Imprimante en panne", "Elle imprime des pages blanches."));
+        helpdesk.deliver(MailAs.newMail("Jeanne <" + JANE + ">", "Imprimante en panne", "Elle imprime des pages blanches."));
         assertThat(TestHelpdesk.text(last(JANE))).contains("Bonjour Jeanne", "Votre demande a bien été reçue",
                 "Priorité : normale");
-        deliver(MailAs.newMail(ALICE, "Re: [Helpdesk #1] Imprimante en panne", "#prendre"));
+        helpdesk.deliver(MailAs.newMail(ALICE, "Re: [Helpdesk #1] Imprimante en panne", "#prendre"));
         assertThat(TestHelpdesk.text(last(JANE))).contains("a pris en charge votre demande");
     }
 
@@ -109,9 +104,9 @@ class NotificationsIT {
     void nobodyGetsMoreThanTheCapAboutOneTicketInTenMinutes() throws Exception {
         helpdesk = TestHelpdesk.start(dir, yaml -> yaml + "limits:\n  notifications-per-ticket-per-10-minutes: 3\n",
                 Clock.systemUTC());
-        deliver(MailAs.newMail(JANE, "Printer", "Blank pages."));
+        helpdesk.deliver(MailAs.newMail(JANE, "Printer", "Blank pages."));
         for (String body : List.of("#priority high", "#priority low", "#priority very-high", "#priority normal")) {
-            deliver(MailAs.newMail(ALICE, "Re: [Helpdesk #1] Printer", body));
+            helpdesk.deliver(MailAs.newMail(ALICE, "Re: [Helpdesk #1] Printer", body));
         }
 
         assertThat(helpdesk.received(JANE)).hasSize(3);

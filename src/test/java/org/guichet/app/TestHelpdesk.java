@@ -203,6 +203,28 @@ final class TestHelpdesk implements AutoCloseable {
         }
     }
 
+    /** Sends a mail and lets the daemon handle it, as one pass of {@code run --once}. */
+    void deliver(String raw) throws Exception {
+        send(raw);
+        runOnce();
+    }
+
+    org.guichet.ticket.TicketDetail detail(long id) {
+        return guichet.tickets().inTransaction(tx -> tx.detail(id)).orElseThrow();
+    }
+
+    org.guichet.ticket.Ticket ticket(long id) {
+        return detail(id).summary().ticket();
+    }
+
+    List<org.guichet.ticket.TicketEvent> events(long id) {
+        return detail(id).events();
+    }
+
+    int ticketCount() {
+        return guichet.tickets().inTransaction(tx -> tx.list(org.guichet.ticket.TicketFilter.all())).size();
+    }
+
     int runOnce() {
         return guichet.daemon().runOnce(new java.io.PrintWriter(java.io.Writer.nullWriter()));
     }

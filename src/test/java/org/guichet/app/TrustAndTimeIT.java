@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import org.guichet.ticket.Status;
 import org.guichet.ticket.Ticket;
-import org.guichet.ticket.TicketEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,19 +27,6 @@ class TrustAndTimeIT {
         helpdesk.close();
     }
 
-    void deliver(String raw) throws Exception {
-        helpdesk.send(raw);
-        helpdesk.runOnce();
-    }
-
-    Ticket ticket(long id) {
-        return helpdesk.guichet.tickets().inTransaction(tx -> tx.detail(id)).orElseThrow().summary().ticket();
-    }
-
-    List<TicketEvent> events(long id) {
-        return helpdesk.guichet.tickets().inTransaction(tx -> tx.detail(id)).orElseThrow().events();
-    }
-
     String lastText(String address) {
         List<jakarta.mail.internet.MimeMessage> mails = helpdesk.received(address);
         return TestHelpdesk.text(mails.get(mails.size() - 1));
@@ -51,33 +37,33 @@ class TrustAndTimeIT {
         helpdesk = TestHelpdesk.start(dir, yaml -> yaml.replace("  secret: test-secret-0123456789",
                 "  secret: test-secret-0123456789\n  require-authenticated-agents: true\n"
                         + "  trusted-authserv-id: mx.helpdesk.test"), java.time.Clock.systemUTC());
-        deliver(MailAs.newMail(JANE, "Printer in room 12", "Blank pages."));
+        helpdesk.deliver(MailAs.newMail(JANE, "Printer in room 12", "Blank pages."));
 
         // a forged header from a foreign server: recorded as a message, commands refused, sender told why
-        deliver(MailAs.newMail(ALICE, "Re: [Helpdesk #1] Printer in room 12", "#take\n\nOn it.",
+        helpdesk.deliver(MailAs.newMail(ALICE, "Re: [Helpdesk #1] Printer in room 12", "#take\n\nOn it.",
                 "Authentication-Results: evil.example; dkim=pass header.d=helpdesk.test"));
-        assertThat(ticket(1).assignee()).isEmpty();
-        assertThat(ticket(1).status()).isEqualTo(Status.NEW);
+        assertThat(helpdesk.ticket(1).assignee()).isEmpty();
+        assertThat(helpdesk.ticket(1).status()).isEqualTo(Status.NEW);
         assertThat(lastText(ALICE)).contains("#take", "no Authentication-Results from mx.helpdesk.test");
-        assertThat(events(1)).anySatisfy(e -> assertThat(e.type()).isEqualTo("command-refused"));
+        assertThat(helpdesk.events(1)).anySatisfy(e -> assertThat(e.type()).isEqualTo("command-refused"));
 
         // our own server's verdict: the agent is trusted
-        deliver(MailAs.newMail(ALICE, "Re: [Helpdesk #1] Printer in room 12", "#take",
+        helpdesk.deliver(MailAs.newMail(ALICE, "Re: [Helpdesk #1] Printer in room 12", "#take",
                 "Authentication-Results: mx.helpdesk.test; dkim=pass header.d=helpdesk.test"));
-        assertThat(ticket(1).assignee()).contains(ALICE);
+        assertThat(helpdesk.ticket(1).assignee()).contains(ALICE);
         assertThat(lastText(JANE)).contains("has taken your request in charge");
     }
 
     @Test
     void aForgedHeaderDoesNotMakeAStrangerAnAgent() throws Exception {
         helpdesk = TestHelpdesk.start(dir);
-        deliver(MailAs.newMail(JANE, "Printer in room 12", "Blank pages."));
+        helpdesk.deliver(MailAs.newMail(JANE, "Printer in room 12", "Blank pages."));
 
-        deliver(MailAs.newMail("mallory@example.net", "Printer in room 12", "#assign mallory@example.net",
+        helpdesk.deliver(MailAs.newMail("mallory@example.net", "Printer in room 12", "#assign mallory@example.net",
                 "Authentication-Results: mx.helpdesk.test; dkim=pass header.d=helpdesk.test",
                 "References: <nothing@example.org>"));
 
-        assertThat(ticket(1).assignee()).isEmpty();
+        assertThat(helpdesk.ticket(1).assignee()).isEmpty();
         assertThat(lastText("mallory@example.net")).contains("for agents only");
     }
 
@@ -85,21 +71,21 @@ class TrustAndTimeIT {
     void resolvedTicketsCloseByThemselvesAfterTheConfiguredDays() throws Exception {
         MovableClock clock = new MovableClock(Instant.parse("2026-11-02T09:00:00Z"));
         helpdesk = TestHelpdesk.start(dir, yaml -> yaml, clock);
-        deliver(MailAs.newMail(JANE, "Printer in room 12", "Blank pages."));
-        deliver(MailAs.newMail(ALICE, "Re: [Helpdesk #1] Printer in room 12", "#resolve"));
-        deliver(MailAs.newMail(JANE, "Scanner", "Does not scan."));
-        assertThat(ticket(1).status()).isEqualTo(Status.RESOLVED);
+        helpdesk.deliver(MailAs.newMail(JANE, "Printer in room 12", "Blank pages."));
+        helpdesk.deliver(MailAs.newMail(ALICE, "Re: [Helpdesk #1] Printer in room 12", "#resolve"));
+        helpdesk.deliver(MailAs.newMail(JANE, "Scanner", "Does not scan."));
+        assertThat(helpdesk.ticket(1).status()).isEqualTo(Status.RESOLVED);
 
         clock.advance(Duration.ofDays(6));
         helpdesk.runOnce();
-        assertThat(ticket(1).status()).as("six days after: still resolved").isEqualTo(Status.RESOLVED);
+        assertThat(helpdesk.ticket(1).status()).as("six days after: still resolved").isEqualTo(Status.RESOLVED);
 
         clock.advance(Duration.ofDays(1).plusMinutes(1));
         helpdesk.runOnce();
-        assertThat(ticket(1).status()).isEqualTo(Status.CLOSED);
-        assertThat(ticket(1).closed()).contains(clock.instant());
-        assertThat(ticket(2).status()).as("a ticket that was never resolved stays open").isEqualTo(Status.NEW);
-        assertThat(events(1)).anySatisfy(e -> {
+        assertThat(helpdesk.ticket(1).status()).isEqualTo(Status.CLOSED);
+        assertThat(helpdesk.ticket(1).closed()).contains(clock.instant());
+        assertThat(helpdesk.ticket(2).status()).as("a ticket that was never resolved stays open").isEqualTo(Status.NEW);
+        assertThat(helpdesk.events(1)).anySatisfy(e -> {
             assertThat(e.actor()).isEqualTo("guichet");
             assertThat(e.to()).contains("closed");
             assertThat(e.detail()).contains("closed automatically");
@@ -108,10 +94,10 @@ class TrustAndTimeIT {
 
         // closed is final: a reply to the closing mail opens a new ticket that names the old one
         List<jakarta.mail.internet.MimeMessage> janes = helpdesk.received(JANE);
-        deliver(MailAs.reply(janes.get(janes.size() - 1), JANE, "It is broken again."));
-        assertThat(ticket(1).status()).isEqualTo(Status.CLOSED);
-        assertThat(ticket(3).linkedTicket()).contains(1L);
-        assertThat(ticket(3).subject()).isEqualTo("Printer in room 12");
+        helpdesk.deliver(MailAs.reply(janes.get(janes.size() - 1), JANE, "It is broken again."));
+        assertThat(helpdesk.ticket(1).status()).isEqualTo(Status.CLOSED);
+        assertThat(helpdesk.ticket(3).linkedTicket()).contains(1L);
+        assertThat(helpdesk.ticket(3).subject()).isEqualTo("Printer in room 12");
         assertThat(lastText(JANE)).contains("ticket #3");
     }
 }
