@@ -128,8 +128,8 @@ public final class DecisionApplier {
                 decision.category(), decision.subcategory(), decision.service(), decision.priority(), now,
                 decision.mentions());
         long id = tx.insertTicket(fields);
-        List<MailCommand> cmds = permissions.check(commands.read("", mail.text()), permissions.sender(mail),
-                Optional.empty());
+        Permissions.Sender sender = permissions.sender(mail);
+        List<MailCommand> cmds = permissions.check(commands.read("", mail.text()), sender, Optional.empty());
         tx.insertMessage(id, message(record, mail, commands.withoutCommands(mail.text()), false,
                 TicketMessage.Direction.IN, now));
         tx.insertEvent(id, TicketEvent.change(now, requester.address(), "created", null, Status.NEW.code(),
@@ -147,7 +147,7 @@ public final class DecisionApplier {
         // the agents work from their mail client: the request reaches them whole, with its attachments
         notifier.tell(tx, Event.OPENED, ticket, actor, Optional.empty(), new Notices.Content(Map.of(
                 "text", commands.withoutCommands(mail.text()).strip()), Optional.empty(), mail.attachments()), now);
-        Actor who = actorOf(mail, ticket);
+        Actor who = actorOf(mail, sender, ticket);
         replies.runCommands(tx, ticket, cmds, who, mail, now);
         return id;
     }
@@ -156,9 +156,9 @@ public final class DecisionApplier {
             Instant now) {
         String author = mail.from().map(MailAddress::address).orElse("unknown sender");
         TicketRef ref = TxDirectory.ref(ticket);
-        List<MailCommand> cmds = permissions.check(commands.read("", mail.newText()), permissions.sender(mail),
-                Optional.of(ref));
-        Actor actor = actorOf(mail, ticket);
+        Permissions.Sender sender = permissions.sender(mail);
+        List<MailCommand> cmds = permissions.check(commands.read("", mail.newText()), sender, Optional.of(ref));
+        Actor actor = actorOf(mail, sender, ticket);
         boolean internal = cmds.stream().anyMatch(c -> c.allowed() && c.name() == MailCommand.Name.INTERNAL);
         String text = commands.withoutCommands(mail.newText());
         // an agent's answer goes out from the helpdesk, as in the helpdesks people know
@@ -195,9 +195,8 @@ public final class DecisionApplier {
         return changed;
     }
 
-    private Actor actorOf(InboundMail mail, Ticket ticket) {
+    private Actor actorOf(InboundMail mail, Permissions.Sender sender, Ticket ticket) {
         MailAddress from = requester(mail);
-        Permissions.Sender sender = permissions.sender(mail);
         Actor.Kind kind = sender.trustedAgent() ? Actor.Kind.AGENT
                 : from.address().equals(ticket.requester().address()) ? Actor.Kind.REQUESTER : Actor.Kind.OTHER;
         return new Actor(from.address(), from.name(), kind);
