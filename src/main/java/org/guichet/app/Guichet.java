@@ -104,7 +104,7 @@ public final class Guichet implements Backend {
     /** Against the tickets in the database; a database not migrated yet has no tickets to thread onto. */
     @Override
     public Preview preview(InboundMail mail) {
-        Previewer previewer = new Previewer(config, new Router(config, tag(), plus()));
+        Previewer previewer = new Previewer(new Router(config, tag(), plus()));
         if (database.migrations().stream().noneMatch(m -> m.getState().isApplied())) {
             return previewer.preview(mail, NO_TICKETS);
         }
