@@ -10,10 +10,10 @@ import org.guichet.intake.Disposition;
 import org.guichet.intake.ImapCheck;
 import org.guichet.intake.MailSource;
 import org.guichet.intake.RawMail;
+import org.guichet.pipeline.MailProcessor;
 import org.guichet.store.BlobStore;
 import org.guichet.store.MailLog;
 import org.guichet.store.QuarantinedMail;
-import org.guichet.ticket.MailProcessor;
 
 /**
  * {@code guichet quarantine retry}: handles a quarantined mail again from the raw bytes kept when it arrived,

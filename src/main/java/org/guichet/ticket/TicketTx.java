@@ -4,14 +4,13 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.guichet.intake.MailSource;
 
 /** The operations on tickets and mails available inside one transaction. */
 public interface TicketTx {
     Optional<MailRecord> mail(String key);
 
     /** Records a received mail, or counts one more attempt at it; returns its record. */
-    MailRecord recordAttempt(String key, String rawSha256, long rawSize, MailSource source, Instant now);
+    MailRecord recordAttempt(String key, String rawSha256, long rawSize, MailOrigin source, Instant now);
 
     void markHandled(long mailId, Optional<Long> ticket, Instant now);
 

@@ -1,10 +1,12 @@
-package org.guichet.ticket;
+package org.guichet.pipeline;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -18,17 +20,26 @@ import org.guichet.intake.MailSource;
 import org.guichet.intake.RawMail;
 import org.guichet.intake.RefusedMail;
 import org.guichet.parse.Attachment;
-import org.guichet.parse.AttachmentSink;
 import org.guichet.parse.InboundMail;
 import org.guichet.parse.MailParser;
 import org.guichet.parse.StoredPart;
 import org.guichet.route.Decision;
 import org.guichet.route.Router;
+import org.guichet.store.BlobStore;
+import org.guichet.ticket.Applied;
+import org.guichet.ticket.DecisionApplier;
+import org.guichet.ticket.MailOrigin;
+import org.guichet.ticket.MailRecord;
+import org.guichet.ticket.StorageFailure;
+import org.guichet.ticket.TicketStore;
+import org.guichet.ticket.TxDirectory;
+import org.guichet.ticket.UnusableMail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Handles one received mail from end to end: keeps its raw bytes, parses it, routes it, and applies the
+ * Handles one received mail from end to end: keeps its raw bytes (written once, by intake, and read from the
+ * kept file from then on), parses it, routes it, and applies the
  * decision in one transaction together with its notifications and the mark that the mail is handled. A mail
  * whose handling fails is tried again a few times, then quarantined with the reason; a storage that is down
  * makes intake pause instead, since the mail is not to blame.
@@ -38,7 +49,7 @@ public final class MailProcessor implements MailHandler {
     private static final int MAX_KEY_LENGTH = 900;
     private static final int MAX_HEADER_BYTES = 1 << 20;
 
-    private final AttachmentSink rawStore;
+    private final BlobStore rawStore;
     private final MailParser parser;
     private final Router router;
     private final TicketStore store;
@@ -47,7 +58,7 @@ public final class MailProcessor implements MailHandler {
     private final int maxAttempts;
     private final Limits limits;
 
-    public MailProcessor(AttachmentSink rawStore, MailParser parser, Router router, TicketStore store,
+    public MailProcessor(BlobStore rawStore, MailParser parser, Router router, TicketStore store,
             DecisionApplier applier, Clock clock, int maxAttempts, Limits limits) {
         this.rawStore = rawStore;
         this.parser = parser;
@@ -74,8 +85,8 @@ public final class MailProcessor implements MailHandler {
         Reading reading = raw.size() > limits.maxMessageBytes()
                 ? new Reading(Optional.empty(), "the mail is " + raw.size() + " bytes, over the size limit of "
                         + limits.maxMessageBytes() + " (limits.max-message-bytes, or a tenth of the heap if less)", true)
-                : read(raw);
-        String key = reading.mail().or(() -> headersOnly(raw)).map(m -> keyOf(m, kept)).orElse("sha256:" + kept.sha256());
+                : read(kept);
+        String key = reading.mail().or(() -> headersOnly(kept)).map(m -> keyOf(m, kept)).orElse("sha256:" + kept.sha256());
         Optional<MailRecord> record = attempt(key, kept.sha256(), kept.size(), raw.source());
         if (record.isEmpty()) {
             return Disposition.pause("database unavailable");
@@ -107,7 +118,8 @@ public final class MailProcessor implements MailHandler {
     /** Records one more attempt at the mail; empty when the database cannot be reached. */
     private Optional<MailRecord> attempt(String key, String sha256, long size, MailSource source) {
         try {
-            return Optional.of(store.inTransaction(tx -> tx.recordAttempt(key, sha256, size, source, clock.instant())));
+            MailOrigin origin = new MailOrigin(source.folder(), source.uidValidity(), source.uid());
+            return Optional.of(store.inTransaction(tx -> tx.recordAttempt(key, sha256, size, origin, clock.instant())));
         } catch (StorageFailure e) {
             log.warn("cannot record mail {}: {}", key, e.getMessage());
             return Optional.empty();
@@ -165,16 +177,22 @@ public final class MailProcessor implements MailHandler {
     }
 
     private StoredPart keepRaw(RawMail raw) {
-        try (InputStream in = Files.newInputStream(raw.file())) {
-            return rawStore.store(in);
+        try {
+            return rawStore.keep(raw.file());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the raw bytes of " + raw.source() + ": " + e.getMessage(), e);
         }
     }
 
+    /** The kept copy: what is parsed is what is kept, whatever happens to intake's file meanwhile. */
+    private Path fileOf(StoredPart kept) {
+        return rawStore.find(kept.sha256()).orElseThrow(() -> new UncheckedIOException(
+                new IOException("the kept copy " + kept.sha256() + " is missing from " + rawStore.root())));
+    }
+
     /** The parser records bad mail as problems; what still escapes it (a bug, a failing disk) is a failure. */
-    private Reading read(RawMail raw) {
-        try (InputStream in = Files.newInputStream(raw.file())) {
+    private Reading read(StoredPart kept) {
+        try (InputStream in = Files.newInputStream(fileOf(kept))) {
             return new Reading(Optional.of(parser.parse(in)), "", false);
         } catch (IOException | RuntimeException | StackOverflowError e) {
             return new Reading(Optional.empty(), "the mail could not be read: " + describe(e), false);
@@ -185,12 +203,12 @@ public final class MailProcessor implements MailHandler {
      * The header block alone, read when the whole mail cannot be: its Message-ID keeps the mail's key the same
      * as when it is read in full later (a retry with a higher limit). Empty when the headers are huge themselves.
      */
-    private Optional<InboundMail> headersOnly(RawMail raw) {
-        try (InputStream in = Files.newInputStream(raw.file())) {
+    private Optional<InboundMail> headersOnly(StoredPart kept) {
+        try (InputStream in = Files.newInputStream(fileOf(kept))) {
             byte[] head = in.readNBytes(MAX_HEADER_BYTES);
             int end = headerEnd(head);
             return end < 0 ? Optional.empty()
-                    : Optional.of(parser.parse(new java.io.ByteArrayInputStream(head, 0, end)));
+                    : Optional.of(parser.parse(new ByteArrayInputStream(head, 0, end)));
         } catch (IOException | RuntimeException | StackOverflowError e) {
             return Optional.empty();
         }
