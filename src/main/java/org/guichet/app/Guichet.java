@@ -47,29 +47,60 @@ import org.guichet.ticket.TicketActions;
 import org.guichet.ticket.TicketStore;
 import org.guichet.ticket.TxDirectory;
 
-/** The composition root: every object of the program is built here, by hand, from the config. */
+/**
+ * The composition root: every long-lived object of the program is built here, once, by hand, from the config;
+ * the methods below only hand them out.
+ */
 public final class Guichet implements Backend {
     private static final int MAX_ATTEMPTS = 3;
     private final GuichetConfig config;
     private final Path configFile;
-    private final Clock clock;
     private final Database database;
     private final TicketStore tickets;
     private final Outbox outbox;
     private final MailLog mailLog;
-    private final Limits limits;
+    private final BlobStore rawStore;
+    private final MailParser readOnlyParser;
+    private final Previewer previewer;
+    private final MailProcessor mailProcessor;
+    private final MailProcessor retryProcessor;
+    private final MailProcessor silentImportProcessor;
+    private final ImapIntake intake;
+    private final OutboxDelivery delivery;
+    private final AutoClose autoClose;
 
     public Guichet(GuichetConfig config, Path configFile, Clock clock) {
         // Jakarta Mail reads its leniency settings once, at first use: set them before intake or notify do
         MimeSettings.apply();
         this.config = config;
         this.configFile = configFile;
-        this.clock = clock;
         this.database = new Database(config.storage().databaseUrl());
         this.tickets = new JdbcTicketStore(database);
         this.outbox = new Outbox(database);
         this.mailLog = new MailLog(database);
-        this.limits = HeapBudget.fit(config.limits(), Runtime.getRuntime().maxMemory());
+        Limits limits = HeapBudget.fit(config.limits(), Runtime.getRuntime().maxMemory());
+        SubjectTag tag = new SubjectTag(config.tickets().tag());
+        PlusAddress plus = new PlusAddress(config.helpdesk().address(), config.security().secret());
+        BlobStore attachments = new BlobStore(config.storage().attachmentsDir());
+        this.rawStore = new BlobStore(config.storage().messagesDir());
+        MustacheTemplates templates = new MustacheTemplates(templatesDir(), config.helpdesk().locale());
+        Notifier notifier = new Notifier(new Audience(config), new Notices(config, tag, plus, templates),
+                config.limits().notificationsPerTicketPer10Minutes());
+        Router router = new Router(config, tag, plus);
+        MailParser parser = new MailParser(attachments.bounded(limits.maxAttachmentBytes()));
+        DecisionApplier applier = new DecisionApplier(config, tag, notifier, clock);
+        this.readOnlyParser = new MailParser(AttachmentSink.hashingOnly());
+        this.previewer = new Previewer(router);
+        this.mailProcessor = new MailProcessor(rawStore, parser, router, tickets, applier, clock, MAX_ATTEMPTS, limits);
+        // one attempt: a mail that fails again goes straight back to quarantine with the new reason
+        this.retryProcessor = new MailProcessor(rawStore, parser, router, tickets, applier, clock, 1, limits);
+        this.silentImportProcessor = new MailProcessor(rawStore, parser, router, tickets, new DecisionApplier(config,
+                tag, notifier.silencing(Set.of(Event.ACKNOWLEDGEMENT)), clock), clock, MAX_ATTEMPTS, limits);
+        this.intake = new ImapIntake(config.imap(), limits.maxMessageBytes(), mailProcessor,
+                config.storage().messagesDir().resolve("spool"), mailLog);
+        this.delivery = new OutboxDelivery(outbox, config.smtp(), config.helpdesk().address(), attachments, clock);
+        this.autoClose = new AutoClose(tickets, new TicketActions(config, notifier), config.tickets().autoCloseDays(),
+                clock);
     }
 
     public static Guichet open(Path configFile) {
@@ -98,13 +129,12 @@ public final class Guichet implements Backend {
 
     @Override
     public InboundMail readMail(InputStream raw) {
-        return new MailParser(AttachmentSink.hashingOnly()).parse(raw);
+        return readOnlyParser.parse(raw);
     }
 
     /** Against the tickets in the database; a database not migrated yet has no tickets to thread onto. */
     @Override
     public Preview preview(InboundMail mail) {
-        Previewer previewer = new Previewer(new Router(config, tag(), plus()));
         if (database.migrations().stream().noneMatch(m -> m.getState().isApplied())) {
             return previewer.preview(mail, NO_TICKETS);
         }
@@ -140,8 +170,7 @@ public final class Guichet implements Backend {
 
     @Override
     public RetryOutcome retryQuarantined(long id) {
-        // one attempt: a mail that fails again goes straight back to quarantine with the new reason
-        return new QuarantineRetry(mailLog, rawStore(), mailProcessor(1), config.imap()).retry(id);
+        return new QuarantineRetry(mailLog, rawStore, retryProcessor, config.imap()).retry(id);
     }
 
     @Override
@@ -151,57 +180,26 @@ public final class Guichet implements Backend {
 
     /** The handler of received mail: raw store, parser, router, and the ticket domain. */
     public MailProcessor mailProcessor() {
-        return mailProcessor(MAX_ATTEMPTS, notifier());
-    }
-
-    /** The same, quarantining after {@code maxAttempts} failures: 1 for {@code quarantine retry}. */
-    MailProcessor mailProcessor(int maxAttempts) {
-        return mailProcessor(maxAttempts, notifier());
-    }
-
-    private MailProcessor mailProcessor(int maxAttempts, Notifier notifier) {
-        SubjectTag tag = tag();
-        AttachmentSink attachments = attachments().bounded(limits.maxAttachmentBytes());
-        return new MailProcessor(rawStore(), new MailParser(attachments), new Router(config, tag, plus()),
-                tickets, new DecisionApplier(config, tag, notifier, clock), clock, maxAttempts, limits);
+        return mailProcessor;
     }
 
     /** {@code guichet import}: the same handler as intake; acknowledgements only when asked for. */
     @Override
     public Importer importer(boolean acknowledge) {
-        Notifier notifier = acknowledge ? notifier() : notifier().silencing(Set.of(Event.ACKNOWLEDGEMENT));
-        return new Importer(mailProcessor(MAX_ATTEMPTS, notifier), new ImportLedger(database),
-                config.storage().messagesDir().resolve("spool"));    }
+        return new Importer(acknowledge ? mailProcessor : silentImportProcessor, new ImportLedger(database),
+                config.storage().messagesDir().resolve("spool"));
+    }
 
     public AutoClose autoClose() {
-        return new AutoClose(tickets, new TicketActions(config, notifier()), config.tickets().autoCloseDays(), clock);
-    }
-
-    private Notifier notifier() {
-        MustacheTemplates templates = new MustacheTemplates(templatesDir(), config.helpdesk().locale());
-        Notices notices = new Notices(config, tag(), plus(), templates);
-        return new Notifier(new Audience(config), notices, config.limits().notificationsPerTicketPer10Minutes());
-    }
-
-    private SubjectTag tag() {
-        return new SubjectTag(config.tickets().tag());
-    }
-
-    private PlusAddress plus() {
-        return new PlusAddress(config.helpdesk().address(), config.security().secret());
-    }
-
-    private BlobStore attachments() {
-        return new BlobStore(config.storage().attachmentsDir());
+        return autoClose;
     }
 
     BlobStore rawStore() {
-        return new BlobStore(config.storage().messagesDir());
+        return rawStore;
     }
 
     public ImapIntake intake() {
-        return new ImapIntake(config.imap(), limits.maxMessageBytes(), mailProcessor(),
-                config.storage().messagesDir().resolve("spool"), mailLog);
+        return intake;
     }
 
     public MailLog mailLog() {
@@ -209,7 +207,7 @@ public final class Guichet implements Backend {
     }
 
     public OutboxDelivery delivery() {
-        return new OutboxDelivery(outbox, config.smtp(), config.helpdesk().address(), attachments(), clock);
+        return delivery;
     }
 
     /** Notification templates sit beside the config file, in {@code templates/<locale>/}. */

@@ -1,4 +1,4 @@
-package org.guichet.app;
+package org.guichet.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
             "(a) how fast a plain IMAP client fetches the mails; (b) Guichet's intake rate, end to end, and its ratio"
                 + " to (a); (c) delivery-to-acknowledgement delay with IDLE; (d) peak heap for a 40 MB mail.",
             "The config file is not read."})
-final class BenchCommand implements Callable<Integer> {
+public final class BenchCommand implements Callable<Integer> {
     private static final long LARGE_MAIL_BYTES = 40L * 1000 * 1000;
 
     @Spec

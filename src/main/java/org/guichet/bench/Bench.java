@@ -1,4 +1,4 @@
-package org.guichet.app;
+package org.guichet.bench;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.user.GreenMailUser;
@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.Properties;
 import java.util.stream.Stream;
+import org.guichet.app.Guichet;
 import org.guichet.config.ConfigLoader;
 import org.guichet.intake.MailboxWatcher;
 

@@ -1,4 +1,4 @@
-package org.guichet.app;
+package org.guichet.bench;
 
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Folder;

@@ -1,4 +1,4 @@
-package org.guichet.app;
+package org.guichet.bench;
 
 import com.icegreen.greenmail.user.GreenMailUser;
 import jakarta.mail.Session;

@@ -1,4 +1,4 @@
-package org.guichet.app;
+package org.guichet.bench;
 
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.MessagingException;
@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import javax.sql.DataSource;
+import org.guichet.app.Guichet;
+import org.guichet.app.OutboxLoop;
 import org.guichet.intake.MailboxWatcher;
 
 /**

@@ -1,4 +1,4 @@
-package org.guichet.app;
+package org.guichet.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -6,6 +6,7 @@ import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import org.guichet.app.Guichet;
 import org.guichet.config.ConfigLoader;
 import org.guichet.intake.MailboxWatcher;
 

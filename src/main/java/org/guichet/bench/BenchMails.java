@@ -1,4 +1,4 @@
-package org.guichet.app;
+package org.guichet.bench;
 
 import java.io.IOException;
 import java.io.OutputStream;
