@@ -39,6 +39,7 @@ import org.guichet.store.QuarantinedMail;
 import org.guichet.store.Outbox;
 import org.guichet.ticket.Audience;
 import org.guichet.ticket.AutoClose;
+import org.guichet.ticket.ChangeRecorder;
 import org.guichet.ticket.DecisionApplier;
 import org.guichet.ticket.Event;
 import org.guichet.ticket.Notices;
@@ -55,6 +56,7 @@ public final class Guichet implements Backend {
     private static final int MAX_ATTEMPTS = 3;
     private final GuichetConfig config;
     private final Path configFile;
+    private final Clock clock;
     private final Database database;
     private final TicketStore tickets;
     private final Outbox outbox;
@@ -74,10 +76,11 @@ public final class Guichet implements Backend {
         MimeSettings.apply();
         this.config = config;
         this.configFile = configFile;
+        this.clock = clock;
         this.database = new Database(config.storage().databaseUrl());
         this.tickets = new JdbcTicketStore(database);
         this.outbox = new Outbox(database);
-        this.mailLog = new MailLog(database);
+        this.mailLog = new MailLog(database, clock);
         Limits limits = HeapBudget.fit(config.limits(), Runtime.getRuntime().maxMemory());
         SubjectTag tag = new SubjectTag(config.tickets().tag());
         PlusAddress plus = new PlusAddress(config.helpdesk().address(), config.security().secret());
@@ -99,8 +102,8 @@ public final class Guichet implements Backend {
         this.intake = new ImapIntake(config.imap(), limits.maxMessageBytes(), mailProcessor,
                 config.storage().messagesDir().resolve("spool"), mailLog);
         this.delivery = new OutboxDelivery(outbox, config.smtp(), config.helpdesk().address(), attachments, clock);
-        this.autoClose = new AutoClose(tickets, new TicketActions(config, notifier), config.tickets().autoCloseDays(),
-                clock);
+        this.autoClose = new AutoClose(tickets, new TicketActions(config), new ChangeRecorder(notifier),
+                config.tickets().autoCloseDays(), clock);
     }
 
     public static Guichet open(Path configFile) {
@@ -110,6 +113,11 @@ public final class Guichet implements Backend {
     @Override
     public GuichetConfig config() {
         return config;
+    }
+
+    @Override
+    public Clock clock() {
+        return clock;
     }
 
     @Override

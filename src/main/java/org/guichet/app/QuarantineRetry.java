@@ -1,5 +1,6 @@
 package org.guichet.app;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -69,7 +70,7 @@ final class QuarantineRetry {
     private static long size(Path file) {
         try {
             return Files.size(file);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new GuichetException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }

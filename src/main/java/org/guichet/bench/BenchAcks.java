@@ -8,6 +8,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,7 +96,7 @@ final class BenchAcks {
      * The thousands of notifications of the intake run would be sent first and delay every acknowledgement
      * measured here: they are marked sent, in the bench's throwaway database.
      */
-    private void setAsideQueuedNotifications() throws java.sql.SQLException {
+    private void setAsideQueuedNotifications() throws SQLException {
         DataSource ds = guichet.database().dataSource();
         try (var c = ds.getConnection(); var ps = c.prepareStatement("UPDATE outbox SET status = 'sent' WHERE status = ?")) {
             ps.setString(1, "pending");

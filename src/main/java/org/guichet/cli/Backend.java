@@ -1,6 +1,7 @@
 package org.guichet.cli;
 
 import java.io.InputStream;
+import java.time.Clock;
 import java.util.List;
 import org.guichet.config.GuichetConfig;
 import org.guichet.importer.Importer;
@@ -15,6 +16,9 @@ import org.guichet.ticket.TicketStore;
 /** The services the commands call, built from one config file by the composition root. */
 public interface Backend extends AutoCloseable {
     GuichetConfig config();
+
+    /** The time of every command: the system clock, a fixed one in tests. */
+    Clock clock();
 
     Database database();
 

@@ -36,7 +36,7 @@ public final class DecisionApplier {
         this.config = config;
         this.tag = tag;
         this.notifier = notifier;
-        this.actions = new TicketActions(config, notifier);
+        this.actions = new TicketActions(config);
         this.replies = new Replies(notifier, actions);
         this.robots = new Robots(notifier, config.limits().newTicketsPerSenderPerHour());
         this.own = AutomaticMail.of(config);

@@ -3,6 +3,7 @@ package org.guichet.ticket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.guichet.parse.InboundMail;
@@ -28,13 +29,13 @@ final class Robots {
     /** The ticket a bounce is about: the one that sent the mail it returns. */
     Optional<Long> ticketOfReport(TicketTx tx, Decision decision) {
         return decision.deliveryReport().flatMap(DeliveryReport::originalMessageId)
-                .flatMap(id -> tx.ticketByMessageIds(java.util.List.of(id)));
+                .flatMap(id -> tx.ticketByMessageIds(List.of(id)));
     }
 
     /** Marks the recipients a report says failed for good; a delay (4.x.x) is only written in the log. */
     void recordReport(TicketTx tx, long ticket, Decision decision, Instant now) {
         for (DeliveryReport.FailedRecipient failed : decision.deliveryReport().map(DeliveryReport::failed)
-                .orElse(java.util.List.of())) {
+                .orElse(List.of())) {
             String status = failed.status().orElse("unknown");
             if (failed.permanent()) {
                 tx.markUndeliverable(ticket, failed.address(), status, now);
