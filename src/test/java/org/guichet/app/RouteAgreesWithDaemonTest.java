@@ -6,12 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.guichet.config.ConfigLoader;
 import org.guichet.intake.MailSource;
 import org.guichet.intake.RawMail;
 import org.guichet.parse.InboundMail;
@@ -30,11 +28,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * {@code guichet route} and the daemon read every mail of the shared corpus alike: the text the dry run shows
  * is the text the ticket keeps, its reasons are the ticket's routing events, and the commands it refuses are
- * the ones the daemon refuses. Real H2 migrated by Flyway; no mail server, since nothing is sent.
+ * the ones the daemon refuses. Real H2 (in memory) migrated by Flyway; no mail server, since nothing is sent.
  */
 class RouteAgreesWithDaemonTest {
     @TempDir
     static Path dir;
+    static InMemoryDesk desk;
     static Guichet guichet;
     static long uid;
 
@@ -60,16 +59,13 @@ class RouteAgreesWithDaemonTest {
 
     @BeforeAll
     static void start() {
-        String yaml = TestHelpdesk.yaml(false, 1, 1, dir)
-                + "limits:\n  new-tickets-per-sender-per-hour: 1000000\n";
-        guichet = new Guichet(new ConfigLoader().load(yaml, "test.yml", name -> Optional.empty()),
-                Path.of("config/guichet.yml"), Clock.systemUTC());
-        guichet.database().migrate();
+        desk = new InMemoryDesk(dir, yaml -> yaml + "limits:\n  new-tickets-per-sender-per-hour: 1000000\n");
+        guichet = desk.guichet;
     }
 
     @AfterAll
     static void stop() {
-        guichet.close();
+        desk.close();
     }
 
     @ParameterizedTest(name = "{0}")
