@@ -45,14 +45,11 @@ public final class AgentAuthentication {
         if (trustedAuthservId.isEmpty()) {
             return Proof.none("no trusted authserv-id is configured (security.trusted-authserv-id)");
         }
-        if (all.isEmpty()) {
-            return Proof.none("no Authentication-Results from " + trustedAuthservId + " vouches for " + sender);
+        if (all.isEmpty() || !AuthenticationResults.parse(all.get(0)).authservId().equals(trustedAuthservId)) {
+            return Proof.none("no Authentication-Results from " + trustedAuthservId + " on top of the header vouches"
+                    + " for " + sender);
         }
         AuthenticationResults top = AuthenticationResults.parse(all.get(0));
-        if (!top.authservId().equals(trustedAuthservId)) {
-            return Proof.none("the topmost Authentication-Results is not from " + trustedAuthservId
-                    + ", so none vouches for " + sender);
-        }
         if (domain.isEmpty()) {
             return Proof.none("the mail has no From domain to vouch for");
         }

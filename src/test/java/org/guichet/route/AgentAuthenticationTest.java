@@ -80,7 +80,7 @@ class AgentAuthenticationTest {
         assertThat(verify(
                 "Authentication-Results: relay.example; dkim=pass header.d=helpdesk.test",
                 "Authentication-Results: mx.helpdesk.test; dkim=pass header.d=helpdesk.test").why())
-                .isEqualTo("the topmost Authentication-Results is not from mx.helpdesk.test, so none vouches for "
+                .isEqualTo("no Authentication-Results from mx.helpdesk.test on top of the header vouches for "
                         + ALICE);
     }
 
@@ -112,7 +112,7 @@ class AgentAuthenticationTest {
     void aHeaderFromAnotherServerIsIgnored() {
         assertThat(required.refusal(headers(
                 "Authentication-Results: evil.example; dkim=pass header.d=helpdesk.test"), ALICE))
-                .contains("the topmost Authentication-Results is not from mx.helpdesk.test, so none vouches for "
+                .contains("no Authentication-Results from mx.helpdesk.test on top of the header vouches for "
                         + ALICE);
     }
 

@@ -33,7 +33,7 @@ class SenderProofTest {
         assertThat(proofs.of(from("alice@helpdesk.test", "To: " + alices), Optional.of(43L)).proven()).isFalse();
         assertThat(proofs.of(from("alice@helpdesk.test", "To: " + plus.addressFor(42)), Optional.of(42L)).why())
                 .isEqualTo("not sent to alice@helpdesk.test's own reply address of ticket #42, and no "
-                        + "Authentication-Results from mx.helpdesk.test vouches for alice@helpdesk.test");
+                        + "Authentication-Results from mx.helpdesk.test on top of the header vouches for alice@helpdesk.test");
         assertThat(proofs.of(from("alice@helpdesk.test", "To: " + alices), Optional.empty()).proven()).isFalse();
     }
 
