@@ -54,12 +54,13 @@ final class ShowCommand implements Callable<Integer> {
 
     private static void text(PrintWriter out, TicketDetail d) {
         Ticket t = d.summary().ticket();
-        out.printf("Ticket #%d: %s%n", t.id(), t.subject());
+        out.printf("Ticket #%d: %s%n", t.id(), line(t.subject()));
         out.printf("  Status %s, priority %s, category %s, service %s%n", t.status().code(), t.priority().code(),
-                t.subcategory().map(s -> t.category() + "/" + s).orElse(t.category()), t.service());
-        out.printf("  Requester %s%s, assignee %s, observers %s%n", t.requester().address(),
-                t.requester().name().isBlank() ? "" : " (" + t.requester().name() + ")", t.assignee().orElse("none"),
-                t.observers().isEmpty() ? "none" : String.join(", ", t.observers()));
+                line(t.subcategory().map(s -> t.category() + "/" + s).orElse(t.category())), line(t.service()));
+        out.printf("  Requester %s%s, assignee %s, observers %s%n", line(t.requester().address()),
+                t.requester().name().isBlank() ? "" : " (" + line(t.requester().name()) + ")",
+                line(t.assignee().orElse("none")),
+                t.observers().isEmpty() ? "none" : line(String.join(", ", t.observers())));
         out.printf("  Created %s, updated %s%s%n", TicketViews.iso(t.created()), TicketViews.iso(t.updated()),
                 t.linkedTicket().map(l -> ", names ticket #" + l).orElse(""));
         out.printf("%nMessages (%d)%n", d.messages().size());
@@ -68,19 +69,25 @@ final class ShowCommand implements Callable<Integer> {
         d.events().forEach(e -> event(out, e));
     }
 
+    /** Every value from a mail goes through {@link Terminal}: none may drive the terminal. */
+    private static String line(String value) {
+        return Terminal.line(value);
+    }
+
     private static void message(PrintWriter out, TicketMessage m) {
         out.printf("%n--- %s %s %s%s%n", TicketViews.iso(m.date()), m.direction() == TicketMessage.Direction.IN
-                ? "from" : "to", m.from().address(), m.internal() ? " (internal)" : "");
-        out.println(m.text().strip());
+                ? "from" : "to", line(m.from().address()), m.internal() ? " (internal)" : "");
+        out.println(Terminal.text(m.text().strip()));
         for (Attachment a : m.attachments()) {
-            out.printf("  [attachment] %s (%s, %d bytes, sha256 %s)%n", a.name(), a.contentType(), a.size(), a.sha256());
+            out.printf("  [attachment] %s (%s, %d bytes, sha256 %s)%n", line(a.name()), line(a.contentType()),
+                    a.size(), line(a.sha256()));
         }
     }
 
     private static void event(PrintWriter out, TicketEvent e) {
         String change = e.from().isPresent() || e.to().isPresent()
-                ? "  " + e.from().map(f -> f + " → ").orElse("→ ") + e.to().orElse("") : "";
-        out.printf("  %s  %-12s %s%s%s%n", TicketViews.iso(e.at()), e.type(), e.actor(), change,
-                e.detail().isEmpty() ? "" : "  (" + e.detail() + ")");
+                ? "  " + e.from().map(f -> line(f) + " → ").orElse("→ ") + line(e.to().orElse("")) : "";
+        out.printf("  %s  %-12s %s%s%s%n", TicketViews.iso(e.at()), line(e.type()), line(e.actor()), change,
+                e.detail().isEmpty() ? "" : "  (" + line(e.detail()) + ")");
     }
 }

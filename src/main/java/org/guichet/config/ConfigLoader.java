@@ -75,7 +75,7 @@ public final class ConfigLoader {
         Storage storage = SectionReader.storage(root);
         Tickets tickets = SectionReader.tickets(root);
         Limits limits = SectionReader.limits(root);
-        Security security = SectionReader.security(root);
+        Security security = SectionReader.security(root, mail);
         CatalogReader catalog = new CatalogReader(root);
         List<Service> services = catalog.services();
         List<Category> categories = catalog.categories();

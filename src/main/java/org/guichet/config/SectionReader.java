@@ -16,8 +16,8 @@ final class SectionReader {
     static final List<String> TICKETS_KEYS = List.of("tag", "auto-close-days", "cc-as-observers");
     static final List<String> LIMITS_KEYS = List.of("max-message-bytes", "max-attachment-bytes",
             "notifications-per-ticket-per-10-minutes", "new-tickets-per-sender-per-hour");
-    static final List<String> SECURITY_KEYS = List.of("secret", "require-authenticated-agents",
-            "trusted-authserv-id");
+    static final List<String> SECURITY_KEYS = List.of("secret", "require-proof", "trusted-authserv-id",
+            "require-authenticated-agents");
 
     private static final String DEMO_HOST = "127.0.0.1";
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
@@ -108,7 +108,7 @@ final class SectionReader {
                 map.integer("new-tickets-per-sender-per-hour", 20, 1, Integer.MAX_VALUE));
     }
 
-    static Security security(YamlMap root) {
+    static Security security(YamlMap root, MailSettings mail) {
         YamlMap map = root.map("security", SECURITY_KEYS);
         ConfigValue secret = map.required("secret");
         if (secret.text().length() < Security.MIN_SECRET_LENGTH) {
@@ -116,12 +116,27 @@ final class SectionReader {
             throw secret.error(secret.key() + " must be at least " + Security.MIN_SECRET_LENGTH
                     + " characters long, not " + secret.text().length() + "; use a long random string");
         }
-        boolean requireAuthenticated = map.bool("require-authenticated-agents", false);
-        String authservId = map.optionalText("trusted-authserv-id").strip();
-        if (requireAuthenticated && authservId.isEmpty()) {
-            throw map.error(map.lineFor("trusted-authserv-id"), "trusted-authserv-id", "missing value for " + map.child("trusted-authserv-id")
-                    + " (required when require-authenticated-agents is true: the authserv-id of your receiving server)");
+        if (!mail.demoServer() && secret.text().equals(Security.DEMO_SECRET)) {
+            throw secret.error(secret.key() + " is the demo's shipped secret, which everyone can read, and"
+                    + " mail.demo-server is false; set a long random string of your own, such as ${env:GUICHET_SECRET}");
         }
-        return new Security(secret.text(), requireAuthenticated, authservId);
+        map.value("require-authenticated-agents").ifPresent(old -> {
+            throw old.error(old.key() + " was replaced by " + map.child("require-proof")
+                    + " (auto, true or false; auto, the default, requires proof outside the demo): remove it");
+        });
+        return new Security(secret.text(), requireProof(map), map.optionalText("trusted-authserv-id").strip());
+    }
+
+    private static Security.RequireProof requireProof(YamlMap map) {
+        ConfigValue value = map.value("require-proof").orElse(null);
+        if (value == null) {
+            return Security.RequireProof.AUTO;
+        }
+        for (Security.RequireProof p : Security.RequireProof.values()) {
+            if (p.code().equalsIgnoreCase(value.text().strip())) {
+                return p;
+            }
+        }
+        throw value.error(value.key() + " must be auto, true or false, not " + value.shown());
     }
 }

@@ -201,7 +201,7 @@ public final class ImapIntake {
     }
 
     private Path spoolFile() throws IOException {
-        Files.createDirectories(spool);
+        org.guichet.PrivateFiles.createDirectories(spool);
         return Files.createTempFile(spool, "mail-", ".eml");
     }
 

@@ -86,13 +86,23 @@ public final class Router {
         if (!config.mail().plusAddressing()) {
             return Optional.empty();
         }
-        return Stream.concat(mail.to().stream(), mail.cc().stream())
-                .map(MailAddress::address)
-                .map(plus::ticketOf)
+        String sender = mail.from().map(MailAddress::address).orElse("");
+        List<String> addresses = Stream.concat(mail.to().stream(), mail.cc().stream()).map(MailAddress::address)
+                .toList();
+        Optional<TicketRef> valid = addresses.stream()
+                .map(a -> plus.ticketOf(a, sender))
                 .flatMap(Optional::stream)
                 .map(tickets::byNumber)
                 .flatMap(Optional::stream)
-                .findFirst()
+                .findFirst();
+        // A made-up or someone else's token names a ticket too, but threads only for people who take part in it.
+        return valid.or(() -> addresses.stream()
+                        .map(plus::numberOf)
+                        .flatMap(Optional::stream)
+                        .map(tickets::byNumber)
+                        .flatMap(Optional::stream)
+                        .filter(t -> t.hasParticipant(sender) || isAgentOf(t.service(), sender))
+                        .findFirst())
                 .map(t -> new Found(t, ThreadMatch.By.PLUS_ADDRESS));
     }
 

@@ -15,6 +15,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.guichet.PrivateFiles;
 import org.guichet.parse.AttachmentSink;
 import org.guichet.parse.StoredPart;
 
@@ -36,7 +37,7 @@ public final class BlobStore implements AttachmentSink {
     /** Streams content to disk, synced, and returns its hash and size; a second copy is not written. */
     @Override
     public StoredPart store(InputStream content) throws IOException {
-        Files.createDirectories(root);
+        PrivateFiles.createDirectories(root);
         Path temp = Files.createTempFile(root, "incoming-", ".part");
         try {
             MessageDigest digest = sha256();
@@ -95,7 +96,7 @@ public final class BlobStore implements AttachmentSink {
         if (Files.exists(target)) {
             return;
         }
-        Files.createDirectories(target.getParent());
+        PrivateFiles.createDirectories(target.getParent());
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException raced) {

@@ -125,6 +125,11 @@ final class JdbcTicketTx implements TicketTx {
     }
 
     @Override
+    public Optional<Long> ticketOfNotification(String messageId, String recipient) {
+        return outbox.ticketOfNotification(messageId, recipient);
+    }
+
+    @Override
     public List<String> threadMessageIds(long ticketId) {
         return messages.threadIds(ticketId);
     }

@@ -51,6 +51,12 @@ public interface TicketTx {
     /** The ticket that sent or received a mail with one of these Message-IDs. */
     Optional<Long> ticketByMessageIds(Collection<String> messageIds);
 
+    /**
+     * The ticket of the notification Guichet wrote with this Message-ID to this recipient (any case), if the outbox
+     * holds one: what a delivery report must name before an address is marked undeliverable.
+     */
+    Optional<Long> ticketOfNotification(String messageId, String recipient);
+
     /** The Message-IDs of a ticket's mails, incoming and outgoing, oldest first. */
     List<String> threadMessageIds(long ticketId);
 
