@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
 public final class RootCommand {
     private final BackendFactory factory;
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE", defaultValue = "config/guichet.yml",
-            description = "The configuration file (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", defaultValue = "${env:GUICHET_CONFIG:-config/guichet.yml}",
+            description = "The configuration file (default: $GUICHET_CONFIG, else config/guichet.yml).")
     Path config;
 
     @Option(names = "--verbose", description = "Show the stack trace of an error.")
