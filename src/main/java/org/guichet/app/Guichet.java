@@ -29,7 +29,21 @@ import org.guichet.route.TicketDirectory;
 import org.guichet.route.TicketRef;
 import org.guichet.route.Router;
 import org.guichet.route.SubjectTag;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.guichet.intake.ImapCheck;
+import org.guichet.notify.SmtpCheck;
+import org.guichet.ops.AttachmentExport;
+import org.guichet.ops.Backups;
+import org.guichet.ops.Health;
+import org.guichet.ops.Metrics;
+import org.guichet.ops.Retention;
 import org.guichet.store.BlobStore;
+import org.guichet.store.DatabaseBackup;
+import org.guichet.store.OperationsFigures;
+import org.guichet.store.Purge;
 import org.guichet.store.Database;
 import org.guichet.store.ImportLedger;
 import org.guichet.store.JdbcTicketStore;
@@ -58,6 +72,8 @@ public final class Guichet implements Backend {
     private final Outbox outbox;
     private final MailLog mailLog;
     private final Limits limits;
+    private final OperationsFigures figures;
+    private final Metrics metrics;
 
     public Guichet(GuichetConfig config, Path configFile, Clock clock) {
         // Jakarta Mail reads its leniency settings once, at first use: set them before intake or notify do
@@ -70,6 +86,8 @@ public final class Guichet implements Backend {
         this.outbox = new Outbox(database);
         this.mailLog = new MailLog(database);
         this.limits = HeapBudget.fit(config.limits(), Runtime.getRuntime().maxMemory());
+        this.figures = new OperationsFigures(database);
+        this.metrics = new Metrics(figures, clock);
     }
 
     public static Guichet open(Path configFile) {
@@ -201,7 +219,7 @@ public final class Guichet implements Backend {
 
     public ImapIntake intake() {
         return new ImapIntake(config.imap(), limits.maxMessageBytes(), mailProcessor(),
-                config.storage().messagesDir().resolve("spool"), mailLog);
+                config.storage().messagesDir().resolve("spool"), mailLog, metrics);
     }
 
     public MailLog mailLog() {
@@ -209,13 +227,52 @@ public final class Guichet implements Backend {
     }
 
     public OutboxDelivery delivery() {
-        return new OutboxDelivery(outbox, config.smtp(), config.helpdesk().address(), attachments(), clock);
+        return new OutboxDelivery(outbox, config.smtp(), config.helpdesk().address(), attachments(), clock, metrics);
     }
 
     /** Notification templates sit beside the config file, in {@code templates/<locale>/}. */
     Path templatesDir() {
         Path parent = configFile.toAbsolutePath().getParent();
         return parent.resolve("templates");
+    }
+
+    // Operations (issue 18): backup, retention, exports, health and metrics.
+
+    @Override
+    public BlobStore rawMailStore() {
+        return rawStore();
+    }
+
+    @Override
+    public AttachmentExport attachmentExport() {
+        return new AttachmentExport(attachments());
+    }
+
+    @Override
+    public Backups backups() {
+        return new Backups(config.storage(), new DatabaseBackup(database), clock);
+    }
+
+    @Override
+    public Retention retention() {
+        return new Retention(new Purge(database), attachments(), rawStore(), config.tickets().retentionDays(), clock);
+    }
+
+    /** Live checks for the command line; the daemon's endpoint remembers each login for {@code remember}. */
+    @Override
+    public Health health() {
+        return health(Duration.ZERO);
+    }
+
+    Health health(Duration remember) {
+        Map<String, Supplier<String>> probes = new LinkedHashMap<>();
+        probes.put("imap", () -> ImapCheck.login(config.imap()));
+        probes.put("smtp", () -> SmtpCheck.login(config.smtp()));
+        return new Health(figures, probes, clock, remember);
+    }
+
+    Metrics metrics() {
+        return metrics;
     }
 
     @Override

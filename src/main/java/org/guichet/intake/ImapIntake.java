@@ -7,9 +7,11 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.guichet.config.Imap;
 import org.slf4j.Logger;
@@ -36,13 +38,20 @@ public final class ImapIntake {
     private final MailHandler handler;
     private final Path spool;
     private final UidValidityWatch uidValidity;
+    private final IntakeListener listener;
 
     public ImapIntake(Imap imap, long maxMessageBytes, MailHandler handler, Path spool, MailboxMemory memory) {
+        this(imap, maxMessageBytes, handler, spool, memory, IntakeListener.NONE);
+    }
+
+    public ImapIntake(Imap imap, long maxMessageBytes, MailHandler handler, Path spool, MailboxMemory memory,
+            IntakeListener listener) {
         this.imap = imap;
         this.maxMessageBytes = maxMessageBytes;
         this.handler = handler;
         this.spool = spool;
         this.uidValidity = new UidValidityWatch(memory);
+        this.listener = listener;
     }
 
     Imap config() {
@@ -119,15 +128,32 @@ public final class ImapIntake {
 
     private Disposition dispose(Mailbox mailbox, Moves moves, Message m, MailSource source, byte[] prefetched)
             throws MessagingException {
+        long start = System.nanoTime();
         Disposition d = m.getSize() > maxMessageBytes ? refuse(mailbox, m, source) : handleOne(mailbox, m, source, prefetched);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        String ticket = d.ticket().map(t -> "#" + t).orElse("none");
         switch (d.action()) {
-            case PROCESSED -> moves.add(m);
+            case PROCESSED -> {
+                moves.add(m);
+                log.atInfo().addKeyValue("uid", source.uid()).addKeyValue("ticket", ticket)
+                        .addKeyValue("durationMs", took.toMillis()).addKeyValue("outcome", "processed")
+                        .log("mail UID {} handled, ticket {}, in {} ms", source.uid(), ticket, took.toMillis());
+            }
             case QUARANTINE -> {
-                log.warn("mail UID {} moved to {}: {}", source.uid(), imap.quarantineFolder(), d.reason());
+                log.atWarn().addKeyValue("uid", source.uid()).addKeyValue("durationMs", took.toMillis())
+                        .addKeyValue("outcome", "quarantined")
+                        .log("mail UID {} moved to {} after {} ms: {}", source.uid(), imap.quarantineFolder(),
+                                took.toMillis(), d.reason());
                 mailbox.moveToQuarantine(List.of(m));
             }
-            case RETRY -> log.warn("mail UID {} left in {} to try again: {}", source.uid(), imap.folder(), d.reason());
+            case RETRY -> log.atWarn().addKeyValue("uid", source.uid()).addKeyValue("durationMs", took.toMillis())
+                    .addKeyValue("outcome", "retry")
+                    .log("mail UID {} left in {} to try again after {} ms: {}", source.uid(), imap.folder(),
+                            took.toMillis(), d.reason());
             case PAUSE -> { }
+        }
+        if (d.action() != Disposition.Action.PAUSE) {
+            listener.handled(source, d, took, Optional.ofNullable(m.getReceivedDate()).map(java.util.Date::toInstant));
         }
         return d;
     }
