@@ -91,7 +91,10 @@ public final class Guichet implements Backend {
     }
 
     public static Guichet open(Path configFile) {
-        return new Guichet(new ConfigLoader().load(configFile), configFile, Clock.systemUTC());
+        GuichetConfig config = new ConfigLoader().load(configFile);
+        // before anything logs, so that every line of the process has the chosen format
+        LogFormat.apply(config.observability());
+        return new Guichet(config, configFile, Clock.systemUTC());
     }
 
     @Override

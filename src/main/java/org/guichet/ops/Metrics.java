@@ -23,7 +23,6 @@ import org.guichet.store.OutboxEntry;
  * gauges read from the database when scraped (tickets by status, the outbox backlog and its age).
  */
 public final class Metrics implements IntakeListener, DeliveryListener {
-    private static final Duration FIGURES_FOR = Duration.ofSeconds(5);
     private static final String[] STATUSES = {"new", "assigned", "waiting", "resolved", "closed", "cancelled"};
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final OperationsFigures figures;
@@ -37,7 +36,6 @@ public final class Metrics implements IntakeListener, DeliveryListener {
     private final Timer handling;
     private final Timer lag;
     private final Timer sending;
-    private volatile Instant readAt = Instant.EPOCH;
     private volatile Optional<Figures> last = Optional.empty();
 
     public Metrics(OperationsFigures figures, Clock clock) {
@@ -69,7 +67,7 @@ public final class Metrics implements IntakeListener, DeliveryListener {
         gauge("guichet.outbox.oldest.age", "Age of the oldest notification waiting, 0 when none",
                 f -> f.oldestWaiting().map(o -> Math.max(0, Duration.between(o, clock.instant()).toMillis() / 1000.0))
                         .orElse(0.0)).baseUnit("seconds").register(registry);
-        gauge("guichet.mails.last.handled", "When the last mail was handled (Unix time), 0 when none",
+        gauge("guichet.last.mail.handled.timestamp", "When the last mail was handled (Unix time), 0 when none",
                 f -> f.lastMailHandled().map(i -> i.toEpochMilli() / 1000.0).orElse(0.0)).baseUnit("seconds")
                 .register(registry);
     }
@@ -79,17 +77,8 @@ public final class Metrics implements IntakeListener, DeliveryListener {
                 .description(description);
     }
 
-    /** The database's figures, read at most every few seconds: one scrape reads them once. */
+    /** The database's figures as read at the start of the scrape: one reading for every gauge. */
     private Optional<Figures> figures() {
-        Instant now = clock.instant();
-        if (readAt.plus(FIGURES_FOR).isBefore(now)) {
-            try {
-                last = Optional.of(figures.read());
-            } catch (RuntimeException e) {
-                last = Optional.empty();
-            }
-            readAt = now;
-        }
         return last;
     }
 
@@ -117,7 +106,13 @@ public final class Metrics implements IntakeListener, DeliveryListener {
     }
 
     /** Every meter in the Prometheus text format. */
-    public String scrape() {
+    public synchronized String scrape() {
+        try {
+            last = Optional.of(figures.read());
+        } catch (RuntimeException e) {
+            // the database is down: the gauges say NaN, /health says why
+            last = Optional.empty();
+        }
         return registry.scrape();
     }
 }
