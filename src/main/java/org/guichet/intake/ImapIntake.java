@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -129,6 +130,7 @@ public final class ImapIntake {
     private Disposition dispose(Mailbox mailbox, Moves moves, Message m, MailSource source, byte[] prefetched)
             throws MessagingException {
         long start = System.nanoTime();
+        Optional<Instant> arrived = arrived(m);
         Disposition d = m.getSize() > maxMessageBytes ? refuse(mailbox, m, source) : handleOne(mailbox, m, source, prefetched);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         String ticket = d.ticket().map(t -> "#" + t).orElse("none");
@@ -153,9 +155,18 @@ public final class ImapIntake {
             case PAUSE -> { }
         }
         if (d.action() != Disposition.Action.PAUSE) {
-            listener.handled(source, d, took, Optional.ofNullable(m.getReceivedDate()).map(java.util.Date::toInstant));
+            listener.handled(source, d, took, arrived);
         }
         return d;
+    }
+
+    /** When the server received the mail, read before the mail is moved away (and expunged from this folder). */
+    private static Optional<Instant> arrived(Message m) {
+        try {
+            return Optional.ofNullable(m.getReceivedDate()).map(java.util.Date::toInstant);
+        } catch (MessagingException e) {
+            return Optional.empty();
+        }
     }
 
     private Disposition refuse(Mailbox mailbox, Message m, MailSource source) throws MessagingException {

@@ -339,6 +339,21 @@ class OperationsIT {
         assertThat(run.err()).contains("--closed-before DATE is required");
     }
 
+    // ---- metrics of a quarantined mail
+
+    @Test
+    void aQuarantinedMailIsCountedWithoutStoppingIntake() throws Exception {
+        start("limits:\n  max-message-bytes: 2KiB\n");
+        helpdesk.send(mail("jane@example.org", "Huge", "huge@example.org", "", "x".repeat(4000)));
+        helpdesk.send(mail("paul@example.org", "Small", "small@example.org", "", "A short question."));
+
+        helpdesk.runOnce();
+
+        String metrics = helpdesk.guichet.metrics().scrape();
+        assertThat(metrics).contains("guichet_mails_quarantined_total 1.0", "guichet_mails_handled_total 1.0",
+                "guichet_tickets{status=\"new\"} 1.0", "guichet_mail_handling_seconds_count 2");
+    }
+
     static JsonNode json(String text) throws Exception {
         return new ObjectMapper().readTree(text);
     }
