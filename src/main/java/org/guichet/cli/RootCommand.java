@@ -8,13 +8,14 @@ import picocli.CommandLine.Option;
 @Command(name = "guichet", mixinStandardHelpOptions = true, version = "Guichet 0.1.0",
         description = "An email-driven helpdesk gateway: one support address, tickets by mail.",
         subcommands = {RunCommand.class, TicketsCommand.class, ShowCommand.class, StatsCommand.class, RouteCommand.class,
-            ImportCommand.class, OutboxCommand.class, QuarantineCommand.class, DbCommand.class, ConfigCommand.class},
+            ImportCommand.class, OutboxCommand.class, QuarantineCommand.class, DbCommand.class, ConfigCommand.class,
+            StatusCommand.class, BackupCommand.class, RestoreCommand.class, PurgeCommand.class, AttachmentCommand.class},
         footer = {"", "Exit status: 0 success, 1 runtime failure, 2 usage or configuration error."})
 public final class RootCommand {
     private final BackendFactory factory;
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE", defaultValue = "config/guichet.yml",
-            description = "The configuration file (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", defaultValue = "${env:GUICHET_CONFIG:-config/guichet.yml}",
+            description = "The configuration file (default: $GUICHET_CONFIG, else config/guichet.yml).")
     Path config;
 
     @Option(names = "--verbose", description = "Show the stack trace of an error.")

@@ -24,7 +24,7 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
 public final class ConfigLoader {
 
     static final List<String> ROOT_KEYS = List.of("helpdesk", "mail", "imap", "smtp", "storage", "tickets", "limits",
-            "security", "services", "categories", "default-category");
+            "security", "services", "categories", "default-category", "logging", "http");
 
     /** Reads the file, taking {@code ${env:NAME}} references from the process environment. */
     public GuichetConfig load(Path file) {
@@ -80,6 +80,6 @@ public final class ConfigLoader {
         List<Service> services = catalog.services();
         List<Category> categories = catalog.categories();
         return new GuichetConfig(helpdesk, mail, imap, smtp, storage, tickets, limits, security, services,
-                categories, catalog.defaultCategory(categories));
+                categories, catalog.defaultCategory(categories), SectionReader.observability(root));
     }
 }

@@ -13,7 +13,9 @@ final class SectionReader {
             "processed-folder", "quarantine-folder", "poll-interval", "idle", "timeout");
     static final List<String> SMTP_KEYS = List.of("host", "port", "ssl", "starttls", "user", "password", "timeout");
     static final List<String> STORAGE_KEYS = List.of("database-url", "attachments-dir", "messages-dir");
-    static final List<String> TICKETS_KEYS = List.of("tag", "auto-close-days", "cc-as-observers");
+    static final List<String> TICKETS_KEYS = List.of("tag", "auto-close-days", "cc-as-observers", "retention-days");
+    static final List<String> LOGGING_KEYS = List.of("format");
+    static final List<String> HTTP_KEYS = List.of("port", "host");
     static final List<String> LIMITS_KEYS = List.of("max-message-bytes", "max-attachment-bytes",
             "notifications-per-ticket-per-10-minutes", "new-tickets-per-sender-per-hour");
     static final List<String> SECURITY_KEYS = List.of("secret", "require-proof", "trusted-authserv-id",
@@ -98,7 +100,24 @@ final class SectionReader {
     static Tickets tickets(YamlMap root) {
         YamlMap map = root.map("tickets", TICKETS_KEYS);
         return new Tickets(map.text("tag", "Helpdesk"), map.integer("auto-close-days", 7, 1, Integer.MAX_VALUE),
-                map.bool("cc-as-observers", true));
+                map.bool("cc-as-observers", true), map.value("retention-days")
+                        .map(v -> java.util.OptionalInt.of(v.integer(1, Integer.MAX_VALUE)))
+                        .orElse(java.util.OptionalInt.empty()));
+    }
+
+    /** {@code logging.format} and the opt-in {@code http} endpoint; it listens on the loopback unless told. */
+    static Observability observability(YamlMap root) {
+        YamlMap logging = root.map("logging", LOGGING_KEYS);
+        ConfigValue format = logging.value("format").orElse(null);
+        if (format != null && !List.of("text", "json").contains(format.text())) {
+            throw format.error(format.key() + " must be text or json, not " + format.shown());
+        }
+        YamlMap http = root.map("http", HTTP_KEYS);
+        return new Observability(format != null && format.text().equals("json") ? Observability.LogFormat.JSON
+                : Observability.LogFormat.TEXT,
+                http.value("port").map(v -> java.util.OptionalInt.of(v.integer(1, MAX_PORT)))
+                        .orElse(java.util.OptionalInt.empty()),
+                http.text("host", DEMO_HOST));
     }
 
     static Limits limits(YamlMap root) {

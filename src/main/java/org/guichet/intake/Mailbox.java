@@ -87,6 +87,8 @@ final class Mailbox implements AutoCloseable {
         FetchProfile profile = new FetchProfile();
         profile.add(UIDFolder.FetchProfileItem.UID);
         profile.add(FetchProfile.Item.SIZE);
+        // when the server received each mail, for the intake lag of /metrics: one more word in the same FETCH
+        profile.add(IMAPFolder.FetchProfileItem.INTERNALDATE);
         folder.fetch(all, profile);
         List<Message> present = new ArrayList<>();
         for (Message m : all) {

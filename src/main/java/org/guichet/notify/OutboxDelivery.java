@@ -34,8 +34,15 @@ public final class OutboxDelivery {
     private final Session session;
     private final MimeBuilder builder;
     private final Clock clock;
+    private final DeliveryListener listener;
 
     public OutboxDelivery(Outbox outbox, Smtp smtp, String fromAddress, BlobStore attachments, Clock clock) {
+        this(outbox, smtp, fromAddress, attachments, clock, DeliveryListener.NONE);
+    }
+
+    public OutboxDelivery(Outbox outbox, Smtp smtp, String fromAddress, BlobStore attachments, Clock clock,
+            DeliveryListener listener) {
+        this.listener = listener;
         this.outbox = outbox;
         this.smtp = smtp;
         this.session = SmtpSession.of(smtp);
@@ -58,7 +65,10 @@ public final class OutboxDelivery {
         } catch (MessagingException e) {
             String reason = "SMTP server " + smtp.host() + ":" + smtp.port() + " unavailable: " + e.getMessage();
             log.warn("{}; {} notification(s) will be retried", reason, due.size());
-            due.forEach(entry -> retryLater(entry, reason));
+            due.forEach(entry -> {
+                retryLater(entry, reason);
+                listener.failed(entry, false);
+            });
             return 0;
         }
     }
@@ -74,27 +84,36 @@ public final class OutboxDelivery {
     }
 
     private boolean deliver(Transport transport, OutboxEntry entry) throws MessagingException {
+        long start = System.nanoTime();
         try {
             MimeMessage message = builder.build(entry.mail());
             transport.sendMessage(message, message.getAllRecipients());
             outbox.markSent(entry.id(), clock.instant());
-            log.info("sent {} for ticket {} to {}", entry.mail().event(), entry.mail().ticket().orElse(0L),
-                    entry.mail().recipient());
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            String ticket = entry.mail().ticket().map(t -> "#" + t).orElse("none");
+            log.atInfo().addKeyValue("notification", entry.id()).addKeyValue("ticket", ticket)
+                    .addKeyValue("event", entry.mail().event()).addKeyValue("durationMs", took.toMillis())
+                    .log("sent notification {} ({}) for ticket {} to {} in {} ms", entry.id(), entry.mail().event(),
+                            ticket, entry.mail().recipient(), took.toMillis());
+            listener.sent(entry, took);
             return true;
         } catch (NotifyException e) {
             outbox.markFailed(entry.id(), e.getMessage());
+            listener.failed(entry, true);
             return false;
         } catch (MessagingException e) {
             String reason = describe(e);
             if (isPermanent(e)) {
                 log.warn("notification {} to {} refused for good: {}", entry.id(), entry.mail().recipient(), reason);
                 outbox.markFailed(entry.id(), reason);
+                listener.failed(entry, true);
                 return false;
             }
             if (!transport.isConnected()) {
                 throw e;
             }
             retryLater(entry, reason);
+            listener.failed(entry, false);
             return false;
         }
     }
