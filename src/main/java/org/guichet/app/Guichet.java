@@ -14,6 +14,7 @@ import org.guichet.cli.RetryOutcome;
 import org.guichet.config.ConfigLoader;
 import org.guichet.config.GuichetConfig;
 import org.guichet.config.Limits;
+import org.guichet.connect.MailLogin;
 import org.guichet.importer.Importer;
 import org.guichet.intake.ImapIntake;
 import org.guichet.notify.MustacheTemplates;
@@ -58,6 +59,8 @@ public final class Guichet implements Backend {
     private final Outbox outbox;
     private final MailLog mailLog;
     private final Limits limits;
+    private MailLogin imapLogin;
+    private MailLogin smtpLogin;
 
     public Guichet(GuichetConfig config, Path configFile, Clock clock) {
         // Jakarta Mail reads its leniency settings once, at first use: set them before intake or notify do
@@ -146,7 +149,7 @@ public final class Guichet implements Backend {
 
     @Override
     public List<Check> checkConnections() {
-        return ConnectionChecks.run(config, database);
+        return ConnectionChecks.run(config, database, this::imapLogin, this::smtpLogin);
     }
 
     /** The handler of received mail: raw store, parser, router, and the ticket domain. */
@@ -200,7 +203,7 @@ public final class Guichet implements Backend {
     }
 
     public ImapIntake intake() {
-        return new ImapIntake(config.imap(), limits.maxMessageBytes(), mailProcessor(),
+        return new ImapIntake(config.imap(), imapLogin(), limits.maxMessageBytes(), mailProcessor(),
                 config.storage().messagesDir().resolve("spool"), mailLog);
     }
 
@@ -209,7 +212,24 @@ public final class Guichet implements Backend {
     }
 
     public OutboxDelivery delivery() {
-        return new OutboxDelivery(outbox, config.smtp(), config.helpdesk().address(), attachments(), clock);
+        return new OutboxDelivery(outbox, config.smtp(), smtpLogin(), config.helpdesk().address(), attachments(),
+                clock);
+    }
+
+    /** The mailbox's login, built once: its OAuth2 token is kept from one connection to the next. */
+    synchronized MailLogin imapLogin() {
+        if (imapLogin == null) {
+            imapLogin = ImapIntake.newLogin(config.imap(), clock);
+        }
+        return imapLogin;
+    }
+
+    /** The SMTP server's login, built once, for the same reason. */
+    synchronized MailLogin smtpLogin() {
+        if (smtpLogin == null) {
+            smtpLogin = OutboxDelivery.newLogin(config.smtp(), clock);
+        }
+        return smtpLogin;
     }
 
     /** Notification templates sit beside the config file, in {@code templates/<locale>/}. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.guichet.config.Imap;
+import org.guichet.connect.MailLogin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,9 +37,17 @@ public final class ImapIntake {
     private final MailHandler handler;
     private final Path spool;
     private final UidValidityWatch uidValidity;
+    private final MailLogin login;
 
     public ImapIntake(Imap imap, long maxMessageBytes, MailHandler handler, Path spool, MailboxMemory memory) {
+        this(imap, ImapSession.login(imap, java.time.Clock.systemUTC()), maxMessageBytes, handler, spool, memory);
+    }
+
+    /** With the mailbox's login built once by the caller, so that an OAuth2 token outlives one intake. */
+    public ImapIntake(Imap imap, MailLogin login, long maxMessageBytes, MailHandler handler, Path spool,
+            MailboxMemory memory) {
         this.imap = imap;
+        this.login = login;
         this.maxMessageBytes = maxMessageBytes;
         this.handler = handler;
         this.spool = spool;
@@ -47,6 +56,15 @@ public final class ImapIntake {
 
     Imap config() {
         return imap;
+    }
+
+    MailLogin login() {
+        return login;
+    }
+
+    /** The login this intake uses, for {@code config check} and the composition root. */
+    public static MailLogin newLogin(Imap imap, java.time.Clock clock) {
+        return ImapSession.login(imap, clock);
     }
 
     /** What one pass did: mails moved away, mails left in place, and whether the storage made it stop. */
