@@ -32,8 +32,8 @@ public final class MailFailure {
                     + " the certificate names, as " + key + ".host";
         }
         if (untrusted) {
-            return "the server's TLS certificate is not signed by a trusted authority (" + message + "); if the server"
-                    + " uses a private CA, set " + key + ".trust-store to the PEM file of that CA";
+            return "the server's TLS certificate is not trusted (" + message + "); if the server uses a private CA,"
+                    + " set " + key + ".trust-store to the PEM file of that CA";
         }
         if (tls || e instanceof SSLHandshakeException) {
             return "the TLS handshake failed (" + message + ")";

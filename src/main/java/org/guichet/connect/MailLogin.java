@@ -46,7 +46,9 @@ public final class MailLogin {
     public void configure(Properties props, String protocol) {
         String p = "mail." + protocol + ".";
         props.put(p + "ssl.socketFactory", sockets);
+        // no second try with the JDK's default factory: its error would hide the real one
         props.put(p + "ssl.socketFactory.fallback", "false");
+        props.put(p + "socketFactory.fallback", "false");
         props.put(p + "ssl.checkserveridentity", "true");
         if (access.usesOAuth2()) {
             props.put(p + "auth.mechanisms", "XOAUTH2");
