@@ -32,8 +32,8 @@ OAUTH2_URL=${MAIL_OAUTH2_URL:-http://127.0.0.1:9/introspect}
 CACHE=${MAIL_CACHE:-${HOME:-/root}/.cache/guichet-mail-servers}
 MAIL_USER=vmail
 USERS="support alice bob full"
-# full@ gets a tiny quota on its Archive/ folders: a MOVE there is refused as over quota.
-FULL_QUOTA="userdb_quota2_rule=*:storage=1K"
+# full@ gets a tiny quota (6 KB) on its Archive/ folders: once they are nearly full, a MOVE there is refused.
+FULL_QUOTA="userdb_quota2_rule=*:storage=6K"
 SMTPD_ROOT=$CACHE/opensmtpd
 
 say() { printf 'mail-servers: %s\n' "$*"; }

@@ -88,14 +88,6 @@ final class RealMailServers implements BeforeAllCallback, AfterAllCallback {
         return dir.resolve("mail").resolve(parts[1]).resolve(parts[0]).resolve("Maildir");
     }
 
-    /** Changes a mailbox's line in the password file (a quota, say); Dovecot reads the file again at the next login. */
-    void editUser(String address, String from, String to) throws IOException {
-        Path passwd = dir.resolve("passwd");
-        String text = Files.readString(passwd);
-        String line = text.lines().filter(l -> l.startsWith(address + ":")).findFirst().orElseThrow();
-        Files.writeString(passwd, text.replace(line, line.replace(from, to)));
-    }
-
     private Map<String, String> environment() {
         return Map.of("MAIL_IMAP_PORT", Integer.toString(imapPort), "MAIL_IMAPS_PORT", Integer.toString(imapsPort),
                 "MAIL_SMTP_PORT", Integer.toString(smtpPort), "MAIL_SUBMISSION_PORT", Integer.toString(submissionPort),
