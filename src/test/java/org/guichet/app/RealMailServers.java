@@ -92,8 +92,7 @@ final class RealMailServers implements BeforeAllCallback, AfterAllCallback {
         return Map.of("MAIL_IMAP_PORT", Integer.toString(imapPort), "MAIL_IMAPS_PORT", Integer.toString(imapsPort),
                 "MAIL_SMTP_PORT", Integer.toString(smtpPort), "MAIL_SUBMISSION_PORT", Integer.toString(submissionPort),
                 "MAIL_SUBMISSIONS_PORT", Integer.toString(submissionsPort),
-                "MAIL_OAUTH2_URL", authority.introspectionUrl(),
-                "MAIL_CACHE", Path.of("target/mail-servers").toAbsolutePath().toString());
+                "MAIL_OAUTH2_URL", authority.introspectionUrl());
     }
 
     /** Installs once per test run; returns why it cannot, or null. */
@@ -105,8 +104,7 @@ final class RealMailServers implements BeforeAllCallback, AfterAllCallback {
             installProblem = "they need Linux (Debian or Ubuntu), not " + System.getProperty("os.name");
             return installProblem;
         }
-        Result result = run(List.of("bash", SCRIPT.toString(), "install"),
-                Map.of("MAIL_CACHE", Path.of("target/mail-servers").toAbsolutePath().toString()));
+        Result result = run(List.of("bash", SCRIPT.toString(), "install"), Map.of());
         if (result.code() != 0) {
             installProblem = result.output().strip().lines().reduce((a, b) -> b).orElse("exit " + result.code());
             return installProblem;
