@@ -57,7 +57,7 @@ public final class MailboxWatcher {
                 failures++;
                 if (running) {
                     Duration wait = backoff(failures);
-                    log.warn("mailbox {}@{}:{} unavailable ({}); retrying in {} s", intake.config().user(),
+                    log.warn("mailbox unavailable ({}@{}:{}: {}); retrying in {} s", intake.config().user(),
                             intake.config().host(), intake.config().port(), reason(e), wait.toSeconds());
                     log.debug("mailbox failure", e);
                     pause(wait);

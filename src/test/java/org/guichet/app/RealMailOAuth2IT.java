@@ -2,6 +2,7 @@ package org.guichet.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -28,12 +29,14 @@ class RealMailOAuth2IT {
     @TempDir
     Path dir;
 
-    final MovableClock clock = new MovableClock(Instant.now());
+    // whole seconds: the database keeps instants to the microsecond, and a frozen clock must not fall short of them
+    final MovableClock clock = new MovableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
 
     @BeforeEach
     void freshAuthority() {
         servers.authority.reset();
         servers.authority.useClock(clock);
+        servers.doveadm("expunge", "-u", RealMailHelpdesk.SUPPORT, "mailbox", "INBOX", "all"); // another test's leftovers
     }
 
     String oauth2(String grant) {
@@ -69,6 +72,38 @@ class RealMailOAuth2IT {
             assertThat(servers.authority.tokensRefused()).isZero();
             assertThat(helpdesk.received(JANE)).hasSize(janeBefore + 3);
         }
+    }
+
+    @Test
+    void theRunningDaemonRenewsExpiredTokensWhenItReconnects() throws Exception {
+        try (RealMailHelpdesk helpdesk = helpdesk("client-secret: " + TokenAuthority.CLIENT_SECRET)) {
+            try (RunningIntake daemon = new RunningIntake(helpdesk.guichet)) {
+                // straight to OpenSMTPD: the running daemon takes the mail out of the INBOX at once
+                TestHelpdesk.sendVia(servers.smtpPort, MailAs.newMail(JANE, "Mouse", "Broken wheel."));
+                await().atMost(Duration.ofSeconds(30)).until(() -> acknowledged(helpdesk, "Mouse"));
+                assertThat(servers.authority.tokensIssued()).isEqualTo(2);
+
+                // hours later, the tokens have expired; the server drops the connection (a restart, a timeout)
+                clock.advance(Duration.ofHours(3));
+                servers.doveadm("kick", RealMailHelpdesk.SUPPORT);
+                TestHelpdesk.sendVia(servers.smtpPort, MailAs.newMail(JANE, "Trackpad", "Sticky."));
+                await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged(helpdesk, "Trackpad"));
+                assertThat(helpdesk.ticketCount()).isEqualTo(2);
+                assertThat(servers.authority.tokensIssued()).as("IMAP and SMTP each renewed their token").isEqualTo(4);
+                assertThat(servers.authority.tokensRefused()).as("no expired token was offered").isZero();
+            }
+        }
+    }
+
+    /** Whether the requester received the acknowledgement of her request with this subject (other tests' mail aside). */
+    private static boolean acknowledged(RealMailHelpdesk helpdesk, String subject) throws Exception {
+        return helpdesk.received(JANE).stream().anyMatch(m -> {
+            try {
+                return m.getSubject().matches("\\[Helpdesk #\\d+\\] " + subject);
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     @Test
