@@ -87,7 +87,8 @@ install_opensmtpd() {
       case "$dep" in lib*|zlib*) libs+=("$dep") ;; esac
     done
     say "installing OpenSMTPD's libraries: ${libs[*]}"
-    apt_get install "${libs[@]}" || die "apt-get install ${libs[*]} failed"
+    apt_get install "${libs[@]}" || { apt-get update -q && apt_get install "${libs[@]}"; } ||
+      die "apt-get install ${libs[*]} failed"
   fi
 }
 
