@@ -14,6 +14,7 @@ import org.guichet.cli.RetryOutcome;
 import org.guichet.config.ConfigLoader;
 import org.guichet.config.GuichetConfig;
 import org.guichet.config.Limits;
+import org.guichet.connect.MailLogin;
 import org.guichet.importer.Importer;
 import org.guichet.intake.ImapIntake;
 import org.guichet.notify.MustacheTemplates;
@@ -87,6 +88,8 @@ public final class Guichet implements Backend {
     private final AutoClose autoClose;
     private final OperationsFigures figures;
     private final Metrics metrics;
+    private final MailLogin imapLogin;
+    private final MailLogin smtpLogin;
 
     public Guichet(GuichetConfig config, Path configFile, Clock clock) {
         // Jakarta Mail reads its leniency settings once, at first use: set them before intake or notify do
@@ -118,9 +121,13 @@ public final class Guichet implements Backend {
                 tag, notifier.silencing(Set.of(Event.ACKNOWLEDGEMENT)), clock), clock, MAX_ATTEMPTS, limits);
         this.figures = new OperationsFigures(database);
         this.metrics = new Metrics(figures, clock);
-        this.intake = new ImapIntake(config.imap(), limits.maxMessageBytes(), mailProcessor,
+        // each login built once: an OAuth2 token is kept from one connection to the next
+        this.imapLogin = ImapIntake.newLogin(config.imap(), clock);
+        this.smtpLogin = OutboxDelivery.newLogin(config.smtp(), clock);
+        this.intake = new ImapIntake(config.imap(), imapLogin, limits.maxMessageBytes(), mailProcessor,
                 config.storage().messagesDir().resolve("spool"), mailLog, metrics);
-        this.delivery = new OutboxDelivery(outbox, config.smtp(), config.helpdesk().address(), attachments, clock, metrics);
+        this.delivery = new OutboxDelivery(outbox, config.smtp(), smtpLogin, config.helpdesk().address(), attachments,
+                clock, metrics);
         this.autoClose = new AutoClose(tickets, new TicketActions(config), new ChangeRecorder(notifier),
                 config.tickets().autoCloseDays(), clock);
     }
@@ -205,7 +212,7 @@ public final class Guichet implements Backend {
 
     @Override
     public List<Check> checkConnections() {
-        return ConnectionChecks.run(config, database);
+        return ConnectionChecks.run(config, database, this::imapLogin, this::smtpLogin);
     }
 
     /** The handler of received mail: raw store, parser, router, and the ticket domain. */
@@ -238,6 +245,14 @@ public final class Guichet implements Backend {
 
     public OutboxDelivery delivery() {
         return delivery;
+    }
+
+    MailLogin imapLogin() {
+        return imapLogin;
+    }
+
+    MailLogin smtpLogin() {
+        return smtpLogin;
     }
 
     /** Notification templates sit beside the config file, in {@code templates/<locale>/}. */

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.guichet.config.Imap;
+import org.guichet.connect.MailLogin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,14 +42,18 @@ public final class ImapIntake {
     private final Path spool;
     private final UidValidityWatch uidValidity;
     private final IntakeListener listener;
+    private final MailLogin login;
 
     public ImapIntake(Imap imap, long maxMessageBytes, MailHandler handler, Path spool, MailboxMemory memory) {
-        this(imap, maxMessageBytes, handler, spool, memory, IntakeListener.NONE);
+        this(imap, ImapSession.login(imap, Clock.systemUTC()), maxMessageBytes, handler, spool, memory,
+                IntakeListener.NONE);
     }
 
-    public ImapIntake(Imap imap, long maxMessageBytes, MailHandler handler, Path spool, MailboxMemory memory,
-            IntakeListener listener) {
+    /** With the mailbox's login built once by the caller, so that an OAuth2 token outlives one intake. */
+    public ImapIntake(Imap imap, MailLogin login, long maxMessageBytes, MailHandler handler, Path spool,
+            MailboxMemory memory, IntakeListener listener) {
         this.imap = imap;
+        this.login = login;
         this.maxMessageBytes = maxMessageBytes;
         this.handler = handler;
         this.spool = spool;
@@ -57,6 +63,15 @@ public final class ImapIntake {
 
     Imap config() {
         return imap;
+    }
+
+    MailLogin login() {
+        return login;
+    }
+
+    /** The login this intake uses, for {@code config check} and the composition root. */
+    public static MailLogin newLogin(Imap imap, Clock clock) {
+        return ImapSession.login(imap, clock);
     }
 
     /** What one pass did: mails moved away, mails left in place, and whether the storage made it stop. */

@@ -12,6 +12,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.guichet.config.Smtp;
+import org.guichet.connect.MailFailure;
+import org.guichet.connect.MailLogin;
 import org.guichet.store.BlobStore;
 import org.guichet.store.Outbox;
 import org.guichet.store.OutboxEntry;
@@ -35,19 +37,27 @@ public final class OutboxDelivery {
     private final MimeBuilder builder;
     private final Clock clock;
     private final DeliveryListener listener;
+    private final MailLogin login;
 
     public OutboxDelivery(Outbox outbox, Smtp smtp, String fromAddress, BlobStore attachments, Clock clock) {
-        this(outbox, smtp, fromAddress, attachments, clock, DeliveryListener.NONE);
+        this(outbox, smtp, SmtpSession.login(smtp, clock), fromAddress, attachments, clock, DeliveryListener.NONE);
     }
 
-    public OutboxDelivery(Outbox outbox, Smtp smtp, String fromAddress, BlobStore attachments, Clock clock,
-            DeliveryListener listener) {
+    /** With the server's login built once by the caller, so that an OAuth2 token outlives one delivery. */
+    public OutboxDelivery(Outbox outbox, Smtp smtp, MailLogin login, String fromAddress, BlobStore attachments,
+            Clock clock, DeliveryListener listener) {
         this.listener = listener;
         this.outbox = outbox;
         this.smtp = smtp;
-        this.session = SmtpSession.of(smtp);
+        this.login = login;
+        this.session = SmtpSession.of(smtp, login);
         this.builder = new MimeBuilder(session, fromAddress, attachments);
         this.clock = clock;
+    }
+
+    /** The login for this server, to build once in the composition root. */
+    public static MailLogin newLogin(Smtp smtp, Clock clock) {
+        return SmtpSession.login(smtp, clock);
     }
 
     /** Sends what is due now; returns how many were sent. */
@@ -63,7 +73,8 @@ public final class OutboxDelivery {
             }
             return sent;
         } catch (MessagingException e) {
-            String reason = "SMTP server " + smtp.host() + ":" + smtp.port() + " unavailable: " + e.getMessage();
+            String reason = "SMTP server " + smtp.host() + ":" + smtp.port() + " unavailable: "
+                    + MailFailure.describe(e, "smtp");
             log.warn("{}; {} notification(s) will be retried", reason, due.size());
             due.forEach(entry -> {
                 retryLater(entry, reason);
@@ -75,11 +86,7 @@ public final class OutboxDelivery {
 
     private Transport connect() throws MessagingException {
         Transport transport = session.getTransport("smtp");
-        if (smtp.user().isEmpty()) {
-            transport.connect();
-        } else {
-            transport.connect(smtp.host(), smtp.port(), smtp.user(), smtp.password());
-        }
+        SmtpSession.connect(smtp, login, transport);
         return transport;
     }
 
