@@ -17,7 +17,7 @@ import org.guichet.config.Storage;
 import org.guichet.store.DatabaseBackup;
 
 /**
- * {@code guichet backup FILE.tar.gz} and {@code guichet restore FILE.tar.gz}. The database is copied first, at
+ * {@code guichet backup FILE.tar.gz} ({@link Restore} reads it back). The database is copied first, at
  * one instant; the stored files after it. Files are named by their hash and never change, and a row is committed
  * only once its files are written, so every file the copied database names is in the archive (files added
  * meanwhile come along unnamed, which is harmless). The database's generated password comes along, so that the
