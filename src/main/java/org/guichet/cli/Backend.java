@@ -65,7 +65,7 @@ public interface Backend extends AutoCloseable {
     /** Copies a ticket's attachments out of the store: {@code guichet attachment}. */
     AttachmentExport attachmentExport();
 
-    /** {@code guichet backup} and {@code guichet restore}. */
+    /** {@code guichet backup}; {@code guichet restore} opens no backend: see {@link BackendFactory#restore}. */
     Backups backups();
 
     /** {@code guichet purge}: closed tickets deleted with their messages, events and files. */

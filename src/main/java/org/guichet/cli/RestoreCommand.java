@@ -34,9 +34,9 @@ final class RestoreCommand implements Callable<Integer> {
             return 1;
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (Backend backend = root.open()) {
-            Backups.Report report = backend.backups().restore(file);
-            backend.database().migrate();
+        // before anything opens the database: opening it would create an empty one where the backup goes
+        Backups.Report report = root.restore().from(file);
+        try (Backend backend = root.openMigrated()) {
             int tickets = backend.tickets().inTransaction(tx -> tx.list(TicketFilter.all())).size();
             out.printf("Restored %s: %s, %d attachment file(s), %d raw mail(s); %d ticket(s).%n", file,
                     report.withDatabase() ? "the database" : "no database", report.attachments(), report.rawMails(),

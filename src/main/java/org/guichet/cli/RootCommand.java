@@ -1,6 +1,7 @@
 package org.guichet.cli;
 
 import java.nio.file.Path;
+import org.guichet.ops.Restore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,6 +29,11 @@ public final class RootCommand {
     /** The services for the chosen config file; the caller closes them. */
     Backend open() {
         return factory.open(config);
+    }
+
+    /** The restore of a backup for the chosen config file, which opens nothing: the database comes after it. */
+    Restore restore() {
+        return factory.restore(config);
     }
 
     /** The services with the database migrated: every command but {@code db info} wants it so. */

@@ -66,7 +66,7 @@ final class Tar {
                 throw new IllegalArgumentException("not a short ASCII name: " + name);
             }
             System.arraycopy(n, 0, h, 0, n.length);
-            octal(h, 100, 8, 0644);
+            octal(h, 100, 8, 0600); // owner only, also for whoever unpacks it by hand
             octal(h, 108, 8, 0);
             octal(h, 116, 8, 0);
             octal(h, 124, 12, size);

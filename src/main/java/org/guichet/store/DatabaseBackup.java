@@ -1,18 +1,23 @@
 package org.guichet.store;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.guichet.PrivateFiles;
 
 /**
  * The database's part of {@code guichet backup} and {@code restore}. H2 copies itself online, consistently,
@@ -65,26 +70,59 @@ public final class DatabaseBackup {
         return Optional.of(Path.of(path + ".mv.db"));
     }
 
+    /** The file holding the generated password of this database (data/guichet.password), if it is an H2 file. */
+    public Optional<Path> passwordFile() {
+        return passwordFile(database.url()).filter(Files::isRegularFile);
+    }
+
+    /** Where the generated password of the H2 file database of this URL is kept; nothing for other databases. */
+    public static Optional<Path> passwordFile(String url) {
+        return H2Access.databaseFile(url).map(H2Access::passwordFile);
+    }
+
     /**
      * Puts the database file of an H2 backup zip where the URL wants it, under the URL's own name (the backup may
-     * come from a config that named it differently). Refuses to replace an existing database.
+     * come from a config that named it differently), as a 0600 file; returns it. Refuses to replace an existing
+     * database.
      */
-    public static void restoreH2(InputStream backupZip, String url) {
+    public static Path restoreH2(InputStream backupZip, String url) throws IOException {
         Path target = h2File(url).orElseThrow(() -> new StoreException("the database " + url
                 + " is not an H2 file: restore the H2 backup into an H2 config first"));
         try (ZipInputStream zip = new ZipInputStream(backupZip)) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
                 if (e.getName().endsWith(".mv.db") && !e.getName().contains("/") && !e.getName().contains("\\")) {
-                    Files.createDirectories(target.toAbsolutePath().getParent());
-                    try (OutputStream out = Files.newOutputStream(target, java.nio.file.StandardOpenOption.CREATE_NEW)) {
-                        zip.transferTo(out);
-                    }
-                    return;
+                    writePrivate(target, zip);
+                    return target;
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot restore the database to " + target + ": " + e.getMessage(), e);
         }
         throw new StoreException("the backup's database zip holds no H2 database file (.mv.db)");
+    }
+
+    /**
+     * Writes the generated password a backup carries beside the restored database, 0600, so that it opens as it
+     * did (see {@link H2Access}); returns the file, or nothing for a database that is not an H2 file. Refuses
+     * content that is not such a password, and an existing file.
+     */
+    public static Optional<Path> restorePassword(byte[] content, String url) throws IOException {
+        Optional<Path> target = passwordFile(url);
+        if (target.isEmpty()) {
+            return Optional.empty();
+        }
+        String password = new String(content, StandardCharsets.US_ASCII).strip();
+        if (content.length > 256 || !H2Access.isPassword(password)) {
+            throw new StoreException("the backup's database password is damaged; it was not written by guichet backup");
+        }
+        writePrivate(target.get(), new ByteArrayInputStream((password + "\n").getBytes(StandardCharsets.US_ASCII)));
+        return target;
+    }
+
+    /** A new file only its owner reads, in a folder that exists; an existing file is never replaced. */
+    private static void writePrivate(Path target, InputStream content) throws IOException {
+        try (OutputStream out = Channels.newOutputStream(Files.newByteChannel(target,
+                Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), PrivateFiles.fileAttributes()))) {
+            content.transferTo(out);
+        }
+        PrivateFiles.ownerOnly(target);
     }
 }

@@ -231,6 +231,17 @@ class OperationsIT {
 
         assertThat(restore.status()).as(restore.err()).isZero();
         assertThat(restore.out()).contains("2 ticket(s)");
+        assertThat(restored.resolve("db/guichet.password")).as("the database opens with the password it had")
+                .hasSameTextualContentAs(dir.resolve("db/guichet.password"));
+        List<Path> written = new ArrayList<>(List.of(restored.resolve("db"), restored.resolve("db/guichet.mv.db"),
+                restored.resolve("db/guichet.password")));
+        for (String store : List.of("attachments", "messages")) {
+            try (Stream<Path> all = Files.walk(restored.resolve(store))) {
+                written.addAll(all.filter(p -> !p.toString().contains("spool")).toList());
+            }
+        }
+        assertThat(written).hasSizeGreaterThan(3 + 2 + 4).allSatisfy(p -> assertThat(mode(p)).as(p.toString())
+                .isEqualTo(Files.isDirectory(p) ? "rwx------" : "rw-------"));
         for (String id : List.of("1", "2")) {
             JsonNode before = json(withConfig("show", id, "--format", "json").out());
             JsonNode after = json(withConfig(restoredConfig, "show", id, "--format", "json").out());
@@ -352,6 +363,10 @@ class OperationsIT {
         String metrics = helpdesk.guichet.metrics().scrape();
         assertThat(metrics).contains("guichet_mails_quarantined_total 1.0", "guichet_mails_handled_total 1.0",
                 "guichet_tickets{status=\"new\"} 1.0", "guichet_mail_handling_seconds_count 2");
+    }
+
+    static String mode(Path path) throws Exception {
+        return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }
 
     static JsonNode json(String text) throws Exception {

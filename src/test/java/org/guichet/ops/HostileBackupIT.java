@@ -8,11 +8,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.zip.GZIPOutputStream;
 import org.guichet.config.Storage;
-import org.guichet.store.Database;
-import org.guichet.store.DatabaseBackup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,10 +18,10 @@ class HostileBackupIT {
     @TempDir
     Path dir;
 
-    private Backups backups() {
-        Storage storage = new Storage("jdbc:h2:file:" + dir.resolve("data/guichet"), dir.resolve("data/attachments"),
-                dir.resolve("data/messages"));
-        return new Backups(storage, new DatabaseBackup(new Database(storage.databaseUrl())), Clock.systemUTC());
+    /** A restore into {@code data/}, which does not exist yet: nothing opens the database before the restore. */
+    private Restore restore() {
+        return new Restore(new Storage("jdbc:h2:file:" + dir.resolve("data/guichet"), dir.resolve("data/attachments"),
+                dir.resolve("data/messages")));
     }
 
     private Path archive(String name, String content) throws IOException {
@@ -46,9 +43,10 @@ class HostileBackupIT {
     void anEntryOutsideTheStoresIsRefused() throws IOException {
         Path archive = archive("../../outside.txt", "evil");
 
-        assertThatThrownBy(() -> backups().restore(archive)).isInstanceOf(Backups.BackupException.class)
+        assertThatThrownBy(() -> restore().from(archive)).isInstanceOf(Backups.BackupException.class)
                 .hasMessageContaining("unexpected entry '../../outside.txt'");
         assertThat(dir.getParent().resolve("outside.txt")).doesNotExist();
+        assertThat(dir.resolve("data")).doesNotExist();
     }
 
     @Test
@@ -56,8 +54,9 @@ class HostileBackupIT {
         String wrongHash = "ab" + "0".repeat(62);
         Path archive = archive("attachments/ab/" + wrongHash, "not what the name says");
 
-        assertThatThrownBy(() -> backups().restore(archive)).isInstanceOf(Backups.BackupException.class)
+        assertThatThrownBy(() -> restore().from(archive)).isInstanceOf(Backups.BackupException.class)
                 .hasMessageContaining("does not match its hash");
+        assertThat(dir.resolve("data")).as("a refused archive leaves nothing behind").doesNotExist();
     }
 
     @Test
@@ -71,6 +70,15 @@ class HostileBackupIT {
             tar.finish();
         }
 
-        assertThatThrownBy(() -> backups().restore(archive)).hasMessageContaining("is not a Guichet backup");
+        assertThatThrownBy(() -> restore().from(archive)).hasMessageContaining("is not a Guichet backup");
+    }
+
+    @Test
+    void aDatabasePasswordThatIsNotOneIsRefused() throws IOException {
+        Path archive = archive(Backups.PASSWORD, "x'; DROP ALL OBJECTS; --");
+
+        assertThatThrownBy(() -> restore().from(archive)).isInstanceOf(Backups.BackupException.class)
+                .hasMessageContaining("database password is damaged");
+        assertThat(dir.resolve("data")).doesNotExist();
     }
 }
