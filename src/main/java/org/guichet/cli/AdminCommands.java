@@ -2,8 +2,10 @@ package org.guichet.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -152,9 +154,8 @@ final class AdminCommands {
 
         @Override
         public Integer call() {
-            String text = body.text != null ? body.text : read(body.file);
             return run((a, admin) -> {
-                a.reply(number, text, attachments, admin);
+                a.reply(number, body.text != null ? body.text : read(body.file), attachments, admin);
                 return "Reply added to ticket #" + number + (attachments.isEmpty() ? ""
                         : " with " + attachments.size() + " attachment(s)")
                         + "; it goes to the requester and observers with the outbox.";
@@ -164,6 +165,10 @@ final class AdminCommands {
         private static String read(Path file) {
             try {
                 return Files.readString(file, StandardCharsets.UTF_8);
+            } catch (NoSuchFileException e) {
+                throw new AdminRefusal("cannot read the reply from " + file + ": no such file");
+            } catch (CharacterCodingException e) {
+                throw new AdminRefusal(file + " is not UTF-8 text");
             } catch (IOException e) {
                 throw new AdminRefusal("cannot read the reply from " + file + ": " + e.getMessage());
             }

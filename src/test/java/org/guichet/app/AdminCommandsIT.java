@@ -243,6 +243,8 @@ class AdminCommandsIT {
 
         assertThat(refused(1, "reply", "1", "--text", "x", "--attach", desk().dir.resolve("missing.pdf").toString())
                 .err()).contains("missing.pdf: no such readable file");
+        assertThat(refused(1, "reply", "1", "--file", desk().dir.resolve("missing.txt").toString()).err())
+                .contains("missing.txt: no such file");
         ok("status", "1", "closed");
         desk().guichet.deliverOutbox();
         assertThat(refused(1, "reply", "1", "--text", "Too late").err()).contains("ticket #1 is closed, which is final");
