@@ -52,6 +52,7 @@ import org.guichet.store.JdbcTicketStore;
 import org.guichet.store.MailLog;
 import org.guichet.store.QuarantinedMail;
 import org.guichet.store.Outbox;
+import org.guichet.ticket.Administration;
 import org.guichet.ticket.Audience;
 import org.guichet.ticket.AutoClose;
 import org.guichet.ticket.ChangeRecorder;
@@ -90,6 +91,7 @@ public final class Guichet implements Backend {
     private final Metrics metrics;
     private final MailLogin imapLogin;
     private final MailLogin smtpLogin;
+    private final Administration administration;
 
     public Guichet(GuichetConfig config, Path configFile, Clock clock) {
         // Jakarta Mail reads its leniency settings once, at first use: set them before intake or notify do
@@ -130,6 +132,7 @@ public final class Guichet implements Backend {
                 clock, metrics);
         this.autoClose = new AutoClose(tickets, new TicketActions(config), new ChangeRecorder(notifier),
                 config.tickets().autoCloseDays(), clock);
+        this.administration = new Administration(config, tickets, notifier, attachments, clock);
     }
 
     public static Guichet open(Path configFile) {
@@ -298,6 +301,11 @@ public final class Guichet implements Backend {
 
     Metrics metrics() {
         return metrics;
+    }
+
+    @Override
+    public Administration administration() {
+        return administration;
     }
 
     @Override

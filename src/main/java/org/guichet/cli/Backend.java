@@ -16,6 +16,7 @@ import org.guichet.store.Database;
 import org.guichet.store.Outbox;
 import org.guichet.store.QuarantinedMail;
 import org.guichet.store.TicketStatistics;
+import org.guichet.ticket.Administration;
 import org.guichet.ticket.TicketStore;
 
 /** The services the commands call, built from one config file by the composition root. */
@@ -73,6 +74,9 @@ public interface Backend extends AutoCloseable {
 
     /** The checks of {@code guichet status}: database, IMAP and SMTP, and the figures the database holds. */
     Health health();
+
+    /** The administrator's actions on tickets: {@code guichet assign}, {@code reply}, {@code reassign}... */
+    Administration administration();
 
     @Override
     void close();
