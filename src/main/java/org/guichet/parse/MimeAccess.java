@@ -164,7 +164,7 @@ final class MimeAccess {
     static String reason(Exception e) {
         String message = e.getMessage();
         String shortened = message == null || message.isBlank() ? e.getClass().getSimpleName() : message.strip();
-        shortened = shortened.replaceAll("\\s+", " ");
+        shortened = shortened.replaceAll("\\s++", " ");
         return shortened.length() > 120 ? shortened.substring(0, 120) + "..." : shortened;
     }
 }
