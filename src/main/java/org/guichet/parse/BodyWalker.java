@@ -101,7 +101,7 @@ final class BodyWalker {
         String subtype = info.mimeType().substring("multipart/".length());
         Bodies bodies = outer.within(subtype);
         String childDefault = subtype.equals("digest") ? "message/rfc822" : "text/plain";
-        List<BodyPart> children = MimeAccess.children(part, info, problems);
+        List<BodyPart> children = MultipartSplitter.children(part, info, MAX_PARTS - partCount, problems);
         for (int i = 0; i < children.size() && count(); i++) {
             String childPath = path.isEmpty() ? String.valueOf(i + 1) : path + "." + (i + 1);
             PartInfo child = PartInfo.read(children.get(i), childPath, childDefault, problems);

@@ -39,6 +39,16 @@ record HeaderLine(byte[] bytes, long start, long end, boolean complete, boolean 
         return i < bytes.length && bytes[i] == ':';
     }
 
+    /** Holds control bytes (tab and line breaks aside): garbage rather than a line of text or a field. */
+    boolean isBinary() {
+        for (byte b : bytes) {
+            if ((b >= 0 && b < 0x20 && b != '\t' && b != '\r' && b != '\n') || b == 0x7F) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A folded line continuing the field before it. */
     boolean isContinuation() {
         return bytes.length > 0 && (bytes[0] == ' ' || bytes[0] == '\t') && !text().isBlank();
