@@ -69,7 +69,7 @@ public final class Guichet implements Backend {
         this.tickets = new JdbcTicketStore(database);
         this.outbox = new Outbox(database);
         this.mailLog = new MailLog(database);
-        this.limits = HeapBudget.fit(config.limits(), Runtime.getRuntime().maxMemory());
+        this.limits = config.limits();
     }
 
     public static Guichet open(Path configFile) {

@@ -84,6 +84,10 @@ public final class OutboxDelivery {
         } catch (NotifyException e) {
             outbox.markFailed(entry.id(), e.getMessage());
             return false;
+        } catch (Error e) { // OutOfMemoryError building a large notice, say: this one waits, the others go
+            log.error("notification {} to {} failed: {}", entry.id(), entry.mail().recipient(), e.toString());
+            retryLater(entry, e.toString());
+            return false;
         } catch (MessagingException e) {
             String reason = describe(e);
             if (isPermanent(e)) {

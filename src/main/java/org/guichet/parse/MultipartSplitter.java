@@ -245,6 +245,9 @@ final class MultipartSplitter {
         }
 
         private boolean fill() throws IOException {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new java.io.InterruptedIOException("the parse was abandoned by its watchdog");
+            }
             length = Math.max(in.read(buffer), 0);
             index = 0;
             return length > 0;
