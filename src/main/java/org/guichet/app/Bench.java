@@ -63,7 +63,8 @@ final class Bench {
             BenchAcks.Result acks = new BenchAcks(guichet, server, smtpPort, log).measure(ackSamples);
             BenchHeap.Result heap = new BenchHeap(support, dir, configFile, log).measure(largeMailBytes);
             return new BenchReport(mails, ceiling.mails(), ceiling.millis(), handled, intakeMillis, acks.samples(),
-                    acks.median(), acks.p95(), heap.mailBytes(), heap.handled(), heap.peakHeapBytes(), heap.maxHeapBytes());
+                    acks.median(), acks.p95(), heap.mailBytes(), heap.handled(), heap.peakHeapBytes(), heap.maxHeapBytes(),
+                    heap.outcome());
         } finally {
             guichet.close();
             server.stop();
