@@ -14,13 +14,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 13's parts bomb, fed to the packaged daemon in a 256 MiB heap: a multipart of millions of empty sibling parts
- * ({@code --b} and two blank lines, repeated to 50 MB). The parser counts the parts while it scans, builds no more
- * than its bound of them, and the mail ends quarantined with that reason; the mail behind it is handled.
+ * Issue 13's parts bomb, fed to the packaged daemon in a 256 MiB heap: a multipart of empty sibling parts
+ * ({@code --b} and two blank lines, repeated). The parser counts the parts while it scans, builds no more than its
+ * bound of them, and the mail ends quarantined with that reason; the mail behind it is handled. GreenMail itself
+ * builds every part of a mail it stores (and looks up a content handler for each), so this bomb is 400 KB, a hundred
+ * thousand parts; the 50 MB one, twelve million parts, runs against the parser in {@code PartsBombTest}.
  */
 class PartsBombIT {
     private static final String SUPPORT = TestHelpdesk.SUPPORT;
-    static final int BOMB_BYTES = 50_000_000;
+    static final int BOMB_BYTES = 400_000;
 
     @TempDir
     Path dir;
@@ -42,7 +44,7 @@ class PartsBombIT {
     }
 
     @Test
-    void aBombOfMillionsOfPartsIsQuarantinedAndTheNextMailIsHandled() throws Exception {
+    void aBombOfAHundredThousandPartsIsQuarantinedAndTheNextMailIsHandled() throws Exception {
         int smtpPort = TestHelpdesk.freePort();
         int imapPort = TestHelpdesk.freePort();
         greenMail = TestHelpdesk.startGreenMail(smtpPort, imapPort);
