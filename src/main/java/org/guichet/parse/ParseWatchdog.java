@@ -26,8 +26,8 @@ final class ParseWatchdog {
             return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             worker.interrupt();
-            throw new ParseException("The parse ran past limits.parse-timeout (" + timeout.toSeconds()
-                    + " s) and was abandoned.", e);
+            throw new ParseException("The parse ran past limits.parse-timeout (" + (timeout.toMillis() < 1000
+                    ? timeout.toMillis() + " ms" : timeout.toSeconds() + " s") + ") and was abandoned.", e);
         } catch (InterruptedException e) {
             worker.interrupt();
             Thread.currentThread().interrupt();
