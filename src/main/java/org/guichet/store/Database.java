@@ -13,12 +13,19 @@ import org.h2.jdbcx.JdbcConnectionPool;
 
 /** The database: a small connection pool, Flyway migrations and transactions. */
 public final class Database implements AutoCloseable {
+    static {
+        // before any H2 class loads: H2 reads its bind address once (see H2Access)
+        H2Access.bindServersToLoopback();
+    }
+
     private final String url;
     private final JdbcConnectionPool pool;
 
     public Database(String configuredUrl) {
         this.url = durable(withAutoServer(Objects.requireNonNull(configuredUrl)));
-        this.pool = JdbcConnectionPool.create(url, "sa", "");
+        H2Access.requireLoopback(url);
+        H2Access.Credentials credentials = H2Access.credentials(url);
+        this.pool = JdbcConnectionPool.create(url, credentials.user(), credentials.password());
         pool.setMaxConnections(8);
     }
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import org.guichet.intake.MailSource;
 import org.guichet.store.QuarantinedMail;
+import org.guichet.ticket.MailOrigin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +35,7 @@ class ParserFailuresIT {
         // What three attempts cut short by a crash leave behind: the attempt recorded, no outcome.
         for (int i = 0; i < 3; i++) {
             helpdesk.guichet.tickets().inTransaction(tx -> tx.recordAttempt("<killer@example.org>", null, 100,
-                    new MailSource("INBOX", 1, 1), Instant.now()));
+                    new MailOrigin("INBOX", 1, 1), Instant.now()));
         }
         helpdesk.append(("From: someone@example.org\r\nTo: " + TestHelpdesk.SUPPORT + "\r\nSubject: killer\r\n"
                 + "Message-ID: <killer@example.org>\r\n\r\nThis mail once stopped the daemon.\r\n")
