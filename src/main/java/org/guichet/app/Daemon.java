@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.guichet.cli.Check;
 import org.guichet.cli.DaemonRunner;
 import org.guichet.config.GuichetConfig;
 import org.guichet.config.Observability;
@@ -23,6 +24,7 @@ final class Daemon implements DaemonRunner {
     private static final Logger log = LoggerFactory.getLogger(Daemon.class);
     private static final long STOP_WAIT_SECONDS = 30;
     private static final long AUTO_CLOSE_EVERY_MINUTES = 60;
+    static final int EXIT_ON_ERROR = 70;
     private static final long RETENTION_FIRST_MINUTES = 5;
     private static final Duration HEALTH_REMEMBERS = Duration.ofSeconds(30);
     private final Guichet guichet;
@@ -62,6 +64,8 @@ final class Daemon implements DaemonRunner {
         MailboxWatcher watcher = new MailboxWatcher(guichet.intake(), outbox::wake);
         Thread sender = new Thread(outbox, "guichet-outbox");
         Thread intake = new Thread(watcher::watch, "guichet-intake");
+        sender.setUncaughtExceptionHandler(Daemon::exitOnError);
+        intake.setUncaughtExceptionHandler(Daemon::exitOnError);
         ScheduledExecutorService renewal = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "guichet-scheduler"));
         long every = watcher.idleRenewal().toMillis();
         renewal.scheduleAtFixedRate(watcher::renewIdle, every, every, TimeUnit.MILLISECONDS);
@@ -86,6 +90,17 @@ final class Daemon implements DaemonRunner {
         intake.start();
         printBanner(out, guichet.config());
         awaitQuietly(stopped);
+    }
+
+    /**
+     * An Error outside any one mail or notification (one inside is the mail's failure, and the loop carries on):
+     * the daemon exits with status {@value #EXIT_ON_ERROR} rather than look alive with a dead loop, so that its
+     * supervisor (systemd, Docker) restarts it. The exit runs on its own thread, since the stop hook joins this one.
+     */
+    private static void exitOnError(Thread thread, Throwable error) {
+        log.error("the {} thread stopped on {}; exiting with status {} so that a supervisor restarts Guichet",
+                thread.getName(), error.toString(), EXIT_ON_ERROR, error);
+        new Thread(() -> System.exit(EXIT_ON_ERROR), "guichet-exit").start();
     }
 
     /** The daily job, run every hour so that a restart never delays it by a day; a failure waits for the next run. */
@@ -130,6 +145,10 @@ final class Daemon implements DaemonRunner {
         } else {
             out.printf("  Watching %s on %s:%d as %s.%n", config.imap().folder(), config.imap().host(),
                     config.imap().port(), config.imap().user());
+        }
+        Check heap = HeapCheck.ofThisJvm();
+        if (!heap.ok()) {
+            out.printf("  Warning: %s.%n", heap.detail());
         }
         out.println("  List the tickets from another terminal: ./run.sh tickets. Stop with Ctrl-C.");
         out.flush();

@@ -103,7 +103,8 @@ public final class Guichet implements Backend {
         this.tickets = new JdbcTicketStore(database);
         this.outbox = new Outbox(database);
         this.mailLog = new MailLog(database, clock);
-        Limits limits = HeapBudget.fit(config.limits(), Runtime.getRuntime().maxMemory());
+        // the parser streams large mails from the kept file: no share of the heap is reserved per mail
+        Limits limits = config.limits();
         SubjectTag tag = new SubjectTag(config.tickets().tag());
         PlusAddress plus = new PlusAddress(config.helpdesk().address(), config.security().secret());
         this.attachments = new BlobStore(config.storage().attachmentsDir());
