@@ -38,6 +38,7 @@ import org.guichet.store.MailLog;
 import org.guichet.store.QuarantinedMail;
 import org.guichet.store.Outbox;
 import org.guichet.ticket.Audience;
+import org.guichet.sla.Timekeeper;
 import org.guichet.ticket.AutoClose;
 import org.guichet.ticket.ChangeRecorder;
 import org.guichet.ticket.DecisionApplier;
@@ -70,6 +71,7 @@ public final class Guichet implements Backend {
     private final ImapIntake intake;
     private final OutboxDelivery delivery;
     private final AutoClose autoClose;
+    private final Timekeeper timekeeper;
 
     public Guichet(GuichetConfig config, Path configFile, Clock clock) {
         // Jakarta Mail reads its leniency settings once, at first use: set them before intake or notify do
@@ -104,6 +106,7 @@ public final class Guichet implements Backend {
         this.delivery = new OutboxDelivery(outbox, config.smtp(), config.helpdesk().address(), attachments, clock);
         this.autoClose = new AutoClose(tickets, new TicketActions(config), new ChangeRecorder(notifier),
                 config.tickets().autoCloseDays(), clock);
+        this.timekeeper = new Timekeeper(config, tickets, notifier, clock);
     }
 
     public static Guichet open(Path configFile) {
@@ -200,6 +203,11 @@ public final class Guichet implements Backend {
 
     public AutoClose autoClose() {
         return autoClose;
+    }
+
+    /** Reminders, escalations, waiting tickets and the morning digest: the jobs run on every scheduler tick. */
+    public Timekeeper timekeeper() {
+        return timekeeper;
     }
 
     BlobStore rawStore() {

@@ -24,7 +24,7 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
 public final class ConfigLoader {
 
     static final List<String> ROOT_KEYS = List.of("helpdesk", "mail", "imap", "smtp", "storage", "tickets", "limits",
-            "security", "services", "categories", "default-category");
+            "security", "sla", "services", "categories", "default-category");
 
     /** Reads the file, taking {@code ${env:NAME}} references from the process environment. */
     public GuichetConfig load(Path file) {
@@ -79,7 +79,8 @@ public final class ConfigLoader {
         CatalogReader catalog = new CatalogReader(root);
         List<Service> services = catalog.services();
         List<Category> categories = catalog.categories();
+        Sla sla = SlaReader.sla(root, SlaReader.zone(root), services);
         return new GuichetConfig(helpdesk, mail, imap, smtp, storage, tickets, limits, security, services,
-                categories, catalog.defaultCategory(categories));
+                categories, catalog.defaultCategory(categories), sla);
     }
 }

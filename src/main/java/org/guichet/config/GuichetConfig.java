@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 /** The whole of {@code guichet.yml}, validated: everything the daemon and the command line need to run. */
 public record GuichetConfig(Helpdesk helpdesk, MailSettings mail, Imap imap, Smtp smtp, Storage storage,
         Tickets tickets, Limits limits, Security security, List<Service> services,
-        List<Category> categories, String defaultCategory) {
+        List<Category> categories, String defaultCategory, Sla sla) {
 
     public GuichetConfig {
         Objects.requireNonNull(helpdesk, "helpdesk");
@@ -26,11 +26,20 @@ public record GuichetConfig(Helpdesk helpdesk, MailSettings mail, Imap imap, Smt
         services = List.copyOf(services);
         categories = List.copyOf(categories);
         Objects.requireNonNull(defaultCategory, "default category");
+        Objects.requireNonNull(sla, "sla");
         requireKnownServices(services, categories);
         String wanted = defaultCategory;
         if (categories.stream().noneMatch(category -> category.name().equalsIgnoreCase(wanted))) {
             throw new IllegalArgumentException("default category " + defaultCategory + " is not a top-level category");
         }
+    }
+
+    /** Without response-time promises (no {@code sla:} section), in UTC. */
+    public GuichetConfig(Helpdesk helpdesk, MailSettings mail, Imap imap, Smtp smtp, Storage storage,
+            Tickets tickets, Limits limits, Security security, List<Service> services, List<Category> categories,
+            String defaultCategory) {
+        this(helpdesk, mail, imap, smtp, storage, tickets, limits, security, services, categories, defaultCategory,
+                Sla.none(java.time.ZoneOffset.UTC));
     }
 
     private static void requireKnownServices(List<Service> services, List<Category> categories) {

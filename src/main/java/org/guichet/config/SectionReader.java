@@ -7,13 +7,14 @@ import java.util.List;
 /** Reads the scalar sections of the file (helpdesk to security) into records, applying the documented defaults. */
 final class SectionReader {
 
-    static final List<String> HELPDESK_KEYS = List.of("name", "address", "locale");
+    static final List<String> HELPDESK_KEYS = List.of("name", "address", "locale", "timezone");
     static final List<String> MAIL_KEYS = List.of("demo-server", "plus-addressing");
     static final List<String> IMAP_KEYS = List.of("host", "port", "ssl", "starttls", "user", "password", "folder",
             "processed-folder", "quarantine-folder", "poll-interval", "idle", "timeout");
     static final List<String> SMTP_KEYS = List.of("host", "port", "ssl", "starttls", "user", "password", "timeout");
     static final List<String> STORAGE_KEYS = List.of("database-url", "attachments-dir", "messages-dir");
-    static final List<String> TICKETS_KEYS = List.of("tag", "auto-close-days", "cc-as-observers");
+    static final List<String> TICKETS_KEYS = List.of("tag", "auto-close-days", "cc-as-observers",
+            "waiting-reminder-days", "waiting-close-days");
     static final List<String> LIMITS_KEYS = List.of("max-message-bytes", "max-attachment-bytes",
             "notifications-per-ticket-per-10-minutes", "new-tickets-per-sender-per-hour");
     static final List<String> SECURITY_KEYS = List.of("secret", "require-proof", "trusted-authserv-id",
@@ -98,7 +99,9 @@ final class SectionReader {
     static Tickets tickets(YamlMap root) {
         YamlMap map = root.map("tickets", TICKETS_KEYS);
         return new Tickets(map.text("tag", "Helpdesk"), map.integer("auto-close-days", 7, 1, Integer.MAX_VALUE),
-                map.bool("cc-as-observers", true));
+                map.bool("cc-as-observers", true),
+                map.integer("waiting-reminder-days", Tickets.WAITING_REMINDER_DAYS, 1, Integer.MAX_VALUE),
+                map.integer("waiting-close-days", Tickets.WAITING_CLOSE_DAYS, 1, Integer.MAX_VALUE));
     }
 
     static Limits limits(YamlMap root) {

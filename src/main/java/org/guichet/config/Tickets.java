@@ -2,12 +2,23 @@ package org.guichet.config;
 
 /**
  * How tickets look and age: the tag in subjects ({@code [Helpdesk #42]}), the days after which a resolved ticket
- * closes by itself, and whether people in Cc of a new ticket follow it.
+ * closes by itself, whether people in Cc of a new ticket follow it, and the calendar days after which a ticket
+ * waiting on its requester reminds them, then is resolved by itself.
  */
-public record Tickets(String tag, int autoCloseDays, boolean ccAsObservers) {
+public record Tickets(String tag, int autoCloseDays, boolean ccAsObservers, int waitingReminderDays,
+        int waitingCloseDays) {
+
+    public static final int WAITING_REMINDER_DAYS = 3;
+    public static final int WAITING_CLOSE_DAYS = 10;
 
     public Tickets {
         Checks.text(tag, "ticket tag");
         Checks.positive(autoCloseDays, "auto-close days");
+        Checks.positive(waitingReminderDays, "waiting reminder days");
+        Checks.positive(waitingCloseDays, "waiting close days");
+    }
+
+    public Tickets(String tag, int autoCloseDays, boolean ccAsObservers) {
+        this(tag, autoCloseDays, ccAsObservers, WAITING_REMINDER_DAYS, WAITING_CLOSE_DAYS);
     }
 }

@@ -110,6 +110,21 @@ final class JdbcTicketTx implements TicketTx {
     }
 
     @Override
+    public List<Ticket> unfinished() {
+        return tickets.unfinished();
+    }
+
+    @Override
+    public List<TicketEvent> events(long ticketId) {
+        return events.of(ticketId);
+    }
+
+    @Override
+    public boolean claimDigest(String agent, java.time.LocalDate day, Instant now) {
+        return tickets.claimDigest(agent, day, now);
+    }
+
+    @Override
     public long insertMessage(long ticketId, NewMessage message) {
         return messages.insert(ticketId, message);
     }

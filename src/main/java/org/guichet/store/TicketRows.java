@@ -51,9 +51,9 @@ final class TicketRows {
     }
 
     void save(Ticket t) {
-        sql.update("UPDATE ticket SET category = ?, subcategory = ?, service = ?, priority = ?, status = ?, assignee = ?,"
-                + " updated_at = ?, first_response_at = ?, resolved_at = ?, closed_at = ? WHERE id = ?",
-                t.category(), t.subcategory(), t.service(), t.priority().code(), t.status().code(), t.assignee(),
+        sql.update("UPDATE ticket SET subject = ?, category = ?, subcategory = ?, service = ?, priority = ?, status = ?,"
+                + " assignee = ?, updated_at = ?, first_response_at = ?, resolved_at = ?, closed_at = ? WHERE id = ?",
+                MessageRows.bounded(t.subject(), 1000), t.category(), t.subcategory(), t.service(), t.priority().code(), t.status().code(), t.assignee(),
                 t.updated(), t.firstResponse(), t.resolved(), t.closed(), t.id());
         sql.update("DELETE FROM ticket_observer WHERE ticket_id = ?", t.id());
         for (String observer : t.observers()) {
@@ -64,6 +64,20 @@ final class TicketRows {
     List<Ticket> resolvedBefore(Instant cutoff) {
         return summaries(" WHERE t.status = 'resolved' AND t.resolved_at < ?", List.of(cutoff)).stream()
                 .map(TicketSummary::ticket).toList();
+    }
+
+    List<Ticket> unfinished() {
+        return summaries(" WHERE t.status IN ('new', 'assigned', 'waiting')", List.of()).stream()
+                .map(TicketSummary::ticket).toList();
+    }
+
+    boolean claimDigest(String agent, java.time.LocalDate day, Instant now) {
+        boolean sent = sql.one("SELECT 1 FROM sla_digest WHERE agent = ? AND day = ?", rs -> true, agent, day)
+                .isPresent();
+        if (!sent) {
+            sql.update("INSERT INTO sla_digest (agent, day, sent_at) VALUES (?, ?, ?)", agent, day, now);
+        }
+        return !sent;
     }
 
     void touch(long id, Instant now) {

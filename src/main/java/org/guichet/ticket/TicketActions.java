@@ -63,7 +63,9 @@ public final class TicketActions {
                 && actor.kind() != Actor.Kind.AGENT;
         String detail = reopened ? "reopened by the requester's reply"
                 : actor.kind() == Actor.Kind.SYSTEM && to == Status.CLOSED ? "closed automatically: no answer since"
-                        + " its resolution" : "";
+                        + " its resolution"
+                : actor.kind() == Actor.Kind.SYSTEM && to == Status.RESOLVED ? "resolved automatically: no answer"
+                        + " from the requester while waiting" : "";
         return Outcome.changed(new Change(changed, List.of(TicketEvent.change(now, actor.address(),
                 reopened ? "reopened" : "status", t.status().code(), to.code(), detail)), Event.STATUS_CHANGED,
                 actor.address(), Optional.empty(), Map.of(
