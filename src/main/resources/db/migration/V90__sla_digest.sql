@@ -2,7 +2,7 @@
 -- so that a restart, or a second daemon tick, does not send it again.
 CREATE TABLE sla_digest (
     agent    VARCHAR(320) NOT NULL,
-    day      DATE         NOT NULL,
+    digest_day DATE         NOT NULL,
     sent_at  TIMESTAMP WITH TIME ZONE NOT NULL,
-    PRIMARY KEY (agent, day)
+    PRIMARY KEY (agent, digest_day)
 );

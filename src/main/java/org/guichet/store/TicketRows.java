@@ -72,10 +72,10 @@ final class TicketRows {
     }
 
     boolean claimDigest(String agent, java.time.LocalDate day, Instant now) {
-        boolean sent = sql.one("SELECT 1 FROM sla_digest WHERE agent = ? AND day = ?", rs -> true, agent, day)
+        boolean sent = sql.one("SELECT 1 FROM sla_digest WHERE agent = ? AND digest_day = ?", rs -> true, agent, day)
                 .isPresent();
         if (!sent) {
-            sql.update("INSERT INTO sla_digest (agent, day, sent_at) VALUES (?, ?, ?)", agent, day, now);
+            sql.update("INSERT INTO sla_digest (agent, digest_day, sent_at) VALUES (?, ?, ?)", agent, day, now);
         }
         return !sent;
     }
