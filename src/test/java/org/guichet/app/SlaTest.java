@@ -229,4 +229,54 @@ class SlaTest {
         assertThat(sent(JANE, "resolved")).isNotEmpty();
         assertThat(sent(JANE, "waiting for your answer since")).as("no second reminder").hasSize(1);
     }
+
+    @Test
+    void theMorningDigestListsEachAgentsTicketsSoonestDueFirstOncePerBusinessDay() throws Exception {
+        startAt("2026-11-27T10:00");
+        long normal = open("Software licence renewal", "The licence ends next month.");
+        long veryHigh = open("[priority: very high] Exam room network down", "No network in room B12.");
+        long printer = open("Printer jam", "Floor 2 printer is jammed.");
+        reply(ALICE, printer, "#take\nLooking into it.");
+        clock.advance(Duration.ofMinutes(1));
+        long low = open("[priority: low] New mouse please", "Mine squeaks.");
+
+        // Monday 30 November, 07:59 Paris: not yet; 08:00: each agent with tickets gets one digest
+        clock.advance(Duration.ofDays(2).plusHours(21).plusMinutes(58));
+        assertThat(clock.instant()).isEqualTo(paris("2026-11-30T07:59"));
+        tick();
+        assertThat(digests(ALICE)).isEmpty();
+        clock.advance(Duration.ofMinutes(1));
+        tick();
+        restart();
+        tick();
+
+        assertThat(digests(ALICE)).hasSize(1);
+        assertThat(digests(ALICE).get(0).subject()).isEqualTo("Your tickets at Test Helpdesk on 2026-11-30");
+        String text = digests(ALICE).get(0).text();
+        // very high: due Friday 11:00, overdue; normal: 1 business day from Friday 10:00 is Monday 10:00;
+        // low: 3 business days from Friday 10:01 is Wednesday 10:01
+        assertThat(text).contains("Nobody has taken these yet (3):")
+                .contains("#" + veryHigh + "  very high  2026-11-27 11:00 OVERDUE  [priority: very high] Exam room")
+                .contains("#" + normal + "  normal  2026-11-30 10:00  Software licence renewal")
+                .contains("#" + low + "  low  2026-12-02 10:01  [priority: low] New mouse please")
+                // taken Friday within its day: resolve in 5 business days, the Friday after at 10:00
+                .contains("In your hands (1):")
+                .contains("#" + printer + "  normal  assigned  2026-12-04 10:00  Printer jam");
+        assertThat(text.indexOf("#" + veryHigh + " ")).isLessThan(text.indexOf("#" + normal + " "));
+        assertThat(text.indexOf("#" + normal + " ")).isLessThan(text.indexOf("#" + low + " "));
+        assertThat(digests(BOB)).as("nothing for Bob: no digest rather than an empty one").isEmpty();
+
+        // one a business day: Tuesday has its own, Saturday none
+        clock.advance(Duration.ofDays(1));
+        tick();
+        assertThat(digests(ALICE)).hasSize(2);
+        clock.advance(Duration.ofDays(4));
+        assertThat(clock.instant()).isEqualTo(paris("2026-12-05T08:00"));
+        tick();
+        assertThat(digests(ALICE)).as("no digest on a Saturday").hasSize(2);
+    }
+
+    List<Desk.Sent> digests(String agent) {
+        return desk.sent(agent).stream().filter(m -> m.subject().startsWith("Your tickets")).toList();
+    }
 }
