@@ -72,7 +72,7 @@ public final class Audience {
                 ticket.observers().stream().filter(config::isAgent).forEach(to::add);
             }
             case COMMAND_REFUSED, MY_TICKETS -> to.add(actor);
-            case SLA_REMINDER -> to.addAll(handlers(ticket));
+            case SLA_REMINDER, SUBJECT_CHANGED -> to.addAll(handlers(ticket));
             case SLA_ESCALATION -> to.addAll(escalation(ticket));
             case WAITING_REMINDER -> to.add(requester);
             case TOO_MANY_TICKETS, DIGEST -> { }
