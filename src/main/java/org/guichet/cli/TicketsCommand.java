@@ -41,6 +41,9 @@ final class TicketsCommand implements Callable<Integer> {
     @Option(names = "--assignee", paramLabel = "A", description = "Only this assignee's address.")
     String assignee;
 
+    @Option(names = "--overdue", description = "Only the open tickets past a response-time target (see the sla section).")
+    boolean overdue;
+
     @Option(names = "--format", paramLabel = "F", defaultValue = "table",
             description = "table, json or csv (default: ${DEFAULT-VALUE}).")
     Format format;
@@ -51,7 +54,8 @@ final class TicketsCommand implements Callable<Integer> {
                 Optional.ofNullable(assignee));
         List<TicketSummary> tickets;
         try (Backend backend = root.openMigrated()) {
-            tickets = backend.tickets().inTransaction(tx -> tx.list(filter));
+            tickets = overdue ? backend.serviceLevels().overdue(filter)
+                    : backend.tickets().inTransaction(tx -> tx.list(filter));
         }
         PrintWriter out = spec.commandLine().getOut();
         List<Map<String, Object>> rows = tickets.stream().map(TicketViews::summary).toList();

@@ -40,8 +40,10 @@ public final class Promises {
                 ? ticket.resolved().or(ticket::closed) : Optional.empty();
         Instant takeEnd = taken.orElse(now);
         Instant resolveEnd = resolvedAt.orElse(now);
-        return new Dues(target, reached(running, target.takeInCharge()), taken, used(running, takeEnd),
-                reached(running, target.resolve()), resolvedAt, used(running, resolveEnd));
+        // a ticket done before its target keeps the due time it had; only a waiting one has none while it waits
+        boolean paused = ticket.status() == Status.WAITING;
+        return new Dues(target, reached(running, target.takeInCharge(), paused), taken, used(running, takeEnd),
+                reached(running, target.resolve(), paused), resolvedAt, used(running, resolveEnd));
     }
 
     /** A stretch of time during which the ticket's clock ran; {@code end} empty while it still runs. */
@@ -88,9 +90,13 @@ public final class Promises {
         return total;
     }
 
-    /** The instant the running time reaches {@code amount}; empty when it has not and the clock is stopped. */
-    private Optional<Instant> reached(List<Segment> segments, Duration amount) {
+    /**
+     * The instant the running time reaches {@code amount}. When the clock stopped before, a ticket that is done
+     * gets the instant it would have been reached had the clock run on; a waiting one gets none.
+     */
+    private Optional<Instant> reached(List<Segment> segments, Duration amount, boolean paused) {
         Duration left = amount;
+        Optional<Instant> lastEnd = Optional.empty();
         for (Segment s : segments) {
             if (s.end().isEmpty()) {
                 return Optional.of(clock.plus(s.start(), left));
@@ -100,7 +106,9 @@ public final class Promises {
                 return Optional.of(clock.plus(s.start(), left));
             }
             left = left.minus(length);
+            lastEnd = s.end();
         }
-        return Optional.empty();
+        Duration rest = left;
+        return paused ? Optional.empty() : lastEnd.map(end -> clock.plus(end, rest));
     }
 }
