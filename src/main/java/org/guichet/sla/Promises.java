@@ -23,6 +23,11 @@ public final class Promises {
         this.clock = new BusinessClock(sla.calendar());
     }
 
+    /** Whether anything is promised at all: without an {@code sla:} section the jobs have nothing to check. */
+    public boolean promising() {
+        return sla.enabled();
+    }
+
     public BusinessClock clock() {
         return clock;
     }

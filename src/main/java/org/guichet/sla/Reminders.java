@@ -44,6 +44,9 @@ public final class Reminders {
 
     /** Sends what is due; returns how many reminders and escalations were recorded. */
     public int run() {
+        if (!promises.promising()) {
+            return 0;
+        }
         Instant now = clock.instant();
         return store.inTransaction(tx -> {
             int sent = 0;
