@@ -1,6 +1,7 @@
 package org.guichet.cli;
 
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.guichet.parse.Attachment;
@@ -55,7 +56,7 @@ final class ShowCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static java.util.Map<String, Object> withDues(java.util.Map<String, Object> m, Optional<Dues> dues) {
+    private static Map<String, Object> withDues(Map<String, Object> m, Optional<Dues> dues) {
         m.put("serviceLevels", SlaViews.json(dues));
         return m;
     }

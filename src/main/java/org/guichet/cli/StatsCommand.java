@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.guichet.sla.ServiceLevels;
@@ -63,7 +64,7 @@ final class StatsCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static java.util.Map<String, Object> withLevels(java.util.Map<String, Object> m,
+    private static Map<String, Object> withLevels(Map<String, Object> m,
             ServiceLevels.Report levels) {
         m.put("serviceLevels", SlaViews.json(levels));
         return m;

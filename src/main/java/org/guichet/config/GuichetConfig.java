@@ -1,5 +1,6 @@
 package org.guichet.config;
 
+import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,7 +40,7 @@ public record GuichetConfig(Helpdesk helpdesk, MailSettings mail, Imap imap, Smt
             Tickets tickets, Limits limits, Security security, List<Service> services, List<Category> categories,
             String defaultCategory) {
         this(helpdesk, mail, imap, smtp, storage, tickets, limits, security, services, categories, defaultCategory,
-                Sla.none(java.time.ZoneOffset.UTC));
+                Sla.none(ZoneOffset.UTC));
     }
 
     private static void requireKnownServices(List<Service> services, List<Category> categories) {

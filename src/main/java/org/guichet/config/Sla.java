@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -44,7 +45,7 @@ public record Sla(boolean enabled, Calendar calendar, LocalTime digestAt, Map<St
         if (!enabled) {
             return Optional.empty();
         }
-        Map<String, Target> own = byService.getOrDefault(service.toLowerCase(java.util.Locale.ROOT), Map.of());
+        Map<String, Target> own = byService.getOrDefault(service.toLowerCase(Locale.ROOT), Map.of());
         return Optional.ofNullable(own.getOrDefault(priority, targets.get(priority)));
     }
 

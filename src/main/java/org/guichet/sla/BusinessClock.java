@@ -3,6 +3,7 @@ package org.guichet.sla;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.Objects;
 import org.guichet.config.Sla;
@@ -66,7 +67,7 @@ public final class BusinessClock {
     }
 
     /** Whether this instant falls on a business day at or after its opening time. */
-    public boolean isBusinessDayAfter(Instant now, java.time.LocalTime time) {
+    public boolean isBusinessDayAfter(Instant now, LocalTime time) {
         ZonedDateTime local = now.atZone(calendar.zone());
         return calendar.isBusinessDay(local.toLocalDate()) && !local.toLocalTime().isBefore(time);
     }

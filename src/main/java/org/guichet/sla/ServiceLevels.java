@@ -108,5 +108,4 @@ public final class ServiceLevels {
         rows.put(key, new Row(key, m.take().map(row.takeInCharge()::plus).orElse(row.takeInCharge()),
                 m.resolve().map(row.resolve()::plus).orElse(row.resolve())));
     }
-
 }

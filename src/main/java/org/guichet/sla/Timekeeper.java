@@ -1,11 +1,11 @@
 package org.guichet.sla;
 
+import java.time.Clock;
 import org.guichet.config.GuichetConfig;
 import org.guichet.ticket.ChangeRecorder;
 import org.guichet.ticket.Notifier;
 import org.guichet.ticket.TicketActions;
 import org.guichet.ticket.TicketStore;
-import java.time.Clock;
 
 /**
  * The time-driven jobs of one scheduler tick, each reading what is due from the database: promise reminders and

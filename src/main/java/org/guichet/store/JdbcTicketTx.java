@@ -1,6 +1,7 @@
 package org.guichet.store;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -120,7 +121,7 @@ final class JdbcTicketTx implements TicketTx {
     }
 
     @Override
-    public boolean claimDigest(String agent, java.time.LocalDate day, Instant now) {
+    public boolean claimDigest(String agent, LocalDate day, Instant now) {
         return tickets.claimDigest(agent, day, now);
     }
 

@@ -3,6 +3,7 @@ package org.guichet.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -71,7 +72,7 @@ final class TicketRows {
                 .map(TicketSummary::ticket).toList();
     }
 
-    boolean claimDigest(String agent, java.time.LocalDate day, Instant now) {
+    boolean claimDigest(String agent, LocalDate day, Instant now) {
         boolean sent = sql.one("SELECT 1 FROM sla_digest WHERE agent = ? AND digest_day = ?", rs -> true, agent, day)
                 .isPresent();
         if (!sent) {

@@ -1,6 +1,7 @@
 package org.guichet.ticket;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -53,7 +54,7 @@ public interface TicketTx {
     /**
      * Marks this agent's digest of this day as sent; false when it already was, and then nothing is to be sent.
      */
-    boolean claimDigest(String agent, java.time.LocalDate day, Instant now);
+    boolean claimDigest(String agent, LocalDate day, Instant now);
 
     long insertMessage(long ticketId, NewMessage message);
 
