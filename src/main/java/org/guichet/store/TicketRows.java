@@ -35,11 +35,11 @@ final class TicketRows {
         sql.update("UPDATE ticket_number SET last = last + 1 WHERE id = 1");
         long number = sql.one("SELECT last FROM ticket_number WHERE id = 1", rs -> rs.getLong(1)).orElseThrow();
         sql.update("INSERT INTO ticket (id, subject, requester_address, requester_name, category, subcategory,"
-                + " service, priority, status, linked_ticket_id, created_at, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?)",
+                + " service, priority, status, linked_ticket_id, created_at, updated_at, search_text)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?, ?)",
                 number, MessageRows.bounded(t.subject(), 1000), t.requester().address(),
                 MessageRows.bounded(t.requester().name(), 500), t.category(), t.subcategory(), t.service(),
-                t.priority().code(), t.linkedTicket(), t.created(), t.created());
+                t.priority().code(), t.linkedTicket(), t.created(), t.created(), SearchText.of(t.subject()));
         return number;
     }
 
@@ -52,10 +52,13 @@ final class TicketRows {
     }
 
     void save(Ticket t) {
-        sql.update("UPDATE ticket SET subject = ?, category = ?, subcategory = ?, service = ?, priority = ?, status = ?,"
-                + " assignee = ?, updated_at = ?, first_response_at = ?, resolved_at = ?, closed_at = ? WHERE id = ?",
-                MessageRows.bounded(t.subject(), 1000), t.category(), t.subcategory(), t.service(), t.priority().code(), t.status().code(), t.assignee(),
-                t.updated(), t.firstResponse(), t.resolved(), t.closed(), t.id());
+        // the requester may rename the ticket (#subject): the search column follows its subject
+        sql.update("UPDATE ticket SET subject = ?, search_text = ?, category = ?, subcategory = ?, service = ?,"
+                + " priority = ?, status = ?, assignee = ?, updated_at = ?, first_response_at = ?, resolved_at = ?,"
+                + " closed_at = ? WHERE id = ?",
+                MessageRows.bounded(t.subject(), 1000), SearchText.of(t.subject()), t.category(), t.subcategory(),
+                t.service(), t.priority().code(), t.status().code(), t.assignee(), t.updated(), t.firstResponse(),
+                t.resolved(), t.closed(), t.id());
         sql.update("DELETE FROM ticket_observer WHERE ticket_id = ?", t.id());
         for (String observer : t.observers()) {
             sql.update("INSERT INTO ticket_observer (ticket_id, address) VALUES (?, ?)", t.id(), observer);
@@ -93,6 +96,19 @@ final class TicketRows {
         filter.service().ifPresent(s -> add(conditions, params, "t.service = ?", s));
         filter.requester().ifPresent(r -> add(conditions, params, "LOWER(t.requester_address) = LOWER(?)", r));
         filter.assignee().ifPresent(a -> add(conditions, params, "LOWER(t.assignee) = LOWER(?)", a));
+        filter.category().ifPresent(c -> {
+            conditions.add("(LOWER(t.category) = LOWER(?) OR LOWER(t.subcategory) = LOWER(?))");
+            params.addAll(List.of(c, c));
+        });
+        filter.priority().ifPresent(p -> add(conditions, params, "t.priority = ?", p.code()));
+        filter.since().ifPresent(s -> add(conditions, params, "t.created_at >= ?", s));
+        filter.until().ifPresent(u -> add(conditions, params, "t.created_at < ?", u));
+        for (String word : filter.words()) {
+            // every word somewhere: in the subject, or in any one of the messages
+            conditions.add("(t.search_text LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM message sm"
+                    + " WHERE sm.ticket_id = t.id AND sm.search_text LIKE ? ESCAPE '\\'))");
+            params.addAll(List.of(SearchText.containing(word), SearchText.containing(word)));
+        }
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         return summaries(where, params);
     }

@@ -13,6 +13,7 @@ import java.util.function.UnaryOperator;
 import org.guichet.ticket.Status;
 import org.guichet.ticket.TicketDetail;
 import org.guichet.ticket.TicketEvent;
+import org.guichet.ticket.TicketFilter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,9 +69,8 @@ class SlaTest {
 
     long open(String subject, String body) throws Exception {
         desk.deliver(MailAs.newMail(JANE, subject, body));
-        return desk.guichet.tickets().inTransaction(tx -> tx.list(new org.guichet.ticket.TicketFilter(
-                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
-                java.util.Optional.empty()))).stream().mapToLong(s -> s.ticket().id()).max().orElseThrow();
+        return desk.guichet.tickets().inTransaction(tx -> tx.list(TicketFilter.all())).stream()
+                .mapToLong(s -> s.ticket().id()).max().orElseThrow();
     }
 
     void reply(String from, long id, String body) throws Exception {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,7 +73,7 @@ class ConfigLoaderTest {
         assertThat(config.smtp()).isEqualTo(new Smtp("127.0.0.1", 3025, false, false, "", "", Duration.ofSeconds(30)));
         assertThat(config.storage()).isEqualTo(new Storage("jdbc:h2:file:./data/guichet",
                 Path.of("./data/attachments"), Path.of("./data/messages")));
-        assertThat(config.tickets()).isEqualTo(new Tickets("Helpdesk", 7, true, 3, 10));
+        assertThat(config.tickets()).isEqualTo(new Tickets("Helpdesk", 7, true, OptionalInt.empty(), 3, 10));
         assertThat(config.limits()).isEqualTo(new Limits(50L * 1024 * 1024, 25L * 1024 * 1024, 10, 20));
         assertThat(config.security().secret()).hasSizeGreaterThanOrEqualTo(16);
         assertThat(config.security().requireProof()).isEqualTo(Security.RequireProof.AUTO);
