@@ -42,9 +42,10 @@ final class Daemon implements DaemonRunner {
         try {
             int handled = new MailboxWatcher(guichet.intake(), () -> { }).drainOnce();
             int closed = guichet.autoClose().run();
+            int timed = guichet.timekeeper().run();
             int sent = guichet.delivery().deliverDue();
-            out.printf("%d mail(s) handled, %d ticket(s) closed automatically, %d notification(s) sent%n", handled,
-                    closed, sent);
+            out.printf("%d mail(s) handled, %d ticket(s) closed automatically, %d reminder(s) or digest(s),"
+                    + " %d notification(s) sent%n", handled, closed, timed, sent);
             return handled;
         } finally {
             demo.ifPresent(DemoMailServer::close);
@@ -70,6 +71,7 @@ final class Daemon implements DaemonRunner {
         long every = watcher.idleRenewal().toMillis();
         renewal.scheduleAtFixedRate(watcher::renewIdle, every, every, TimeUnit.MILLISECONDS);
         renewal.scheduleAtFixedRate(() -> autoClose(outbox), 0, AUTO_CLOSE_EVERY_MINUTES, TimeUnit.MINUTES);
+        renewal.scheduleAtFixedRate(() -> keepTime(outbox), 1, 1, TimeUnit.MINUTES);
         renewal.scheduleAtFixedRate(this::retention, RETENTION_FIRST_MINUTES, TimeUnit.DAYS.toMinutes(1),
                 TimeUnit.MINUTES);
         Optional<HttpEndpoint> http = startHttp();
@@ -111,6 +113,17 @@ final class Daemon implements DaemonRunner {
             }
         } catch (RuntimeException e) {
             log.warn("auto-close failed, will try again: {}", e.getMessage());
+        }
+    }
+
+    /** Reminders, escalations, waiting tickets, digest: each minute, reading what is due from the database. */
+    private void keepTime(OutboxLoop outbox) {
+        try {
+            if (guichet.timekeeper().run() > 0) {
+                outbox.wake();
+            }
+        } catch (RuntimeException e) {
+            log.warn("reminders and digest failed, will try again: {}", e.getMessage());
         }
     }
 

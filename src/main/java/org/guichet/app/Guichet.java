@@ -54,6 +54,7 @@ import org.guichet.store.QuarantinedMail;
 import org.guichet.store.Outbox;
 import org.guichet.ticket.Administration;
 import org.guichet.ticket.Audience;
+import org.guichet.sla.Timekeeper;
 import org.guichet.ticket.AutoClose;
 import org.guichet.ticket.ChangeRecorder;
 import org.guichet.ticket.DecisionApplier;
@@ -87,6 +88,7 @@ public final class Guichet implements Backend {
     private final ImapIntake intake;
     private final OutboxDelivery delivery;
     private final AutoClose autoClose;
+    private final Timekeeper timekeeper;
     private final OperationsFigures figures;
     private final Metrics metrics;
     private final MailLogin imapLogin;
@@ -134,6 +136,7 @@ public final class Guichet implements Backend {
         this.autoClose = new AutoClose(tickets, new TicketActions(config), new ChangeRecorder(notifier),
                 config.tickets().autoCloseDays(), clock);
         this.administration = new Administration(config, tickets, notifier, attachments, clock);
+        this.timekeeper = new Timekeeper(config, tickets, notifier, clock);
     }
 
     public static Guichet open(Path configFile) {
@@ -233,6 +236,11 @@ public final class Guichet implements Backend {
 
     public AutoClose autoClose() {
         return autoClose;
+    }
+
+    /** Reminders, escalations, waiting tickets and the morning digest: the jobs run on every scheduler tick. */
+    public Timekeeper timekeeper() {
+        return timekeeper;
     }
 
     BlobStore rawStore() {

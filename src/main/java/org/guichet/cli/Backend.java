@@ -7,6 +7,7 @@ import org.guichet.config.GuichetConfig;
 import org.guichet.importer.Importer;
 import org.guichet.parse.InboundMail;
 import org.guichet.route.Preview;
+import org.guichet.sla.ServiceLevels;
 import org.guichet.ops.AttachmentExport;
 import org.guichet.ops.Backups;
 import org.guichet.ops.Health;
@@ -43,6 +44,11 @@ public interface Backend extends AutoCloseable {
     /** The statistics of {@code guichet stats}, computed in the database. */
     default TicketStatistics statistics() {
         return new TicketStatistics(database());
+    }
+
+    /** The response-time promises measured: due times, late tickets, shares of targets met. */
+    default ServiceLevels serviceLevels() {
+        return new ServiceLevels(config().sla(), tickets(), clock());
     }
 
     /** The importer of {@code guichet import}; acknowledgements of the imported mails only if asked for. */

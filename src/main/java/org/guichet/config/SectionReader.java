@@ -7,14 +7,15 @@ import java.util.List;
 /** Reads the scalar sections of the file (helpdesk to security) into records, applying the documented defaults. */
 final class SectionReader {
 
-    static final List<String> HELPDESK_KEYS = List.of("name", "address", "locale");
+    static final List<String> HELPDESK_KEYS = List.of("name", "address", "locale", "timezone");
     static final List<String> MAIL_KEYS = List.of("demo-server", "plus-addressing");
     static final List<String> IMAP_KEYS = List.of("host", "port", "ssl", "starttls", "user", "password", "folder",
             "processed-folder", "quarantine-folder", "poll-interval", "idle", "timeout", "auth", "trust-store");
     static final List<String> SMTP_KEYS = List.of("host", "port", "ssl", "starttls", "user", "password", "timeout",
             "auth", "trust-store");
     static final List<String> STORAGE_KEYS = List.of("database-url", "attachments-dir", "messages-dir");
-    static final List<String> TICKETS_KEYS = List.of("tag", "auto-close-days", "cc-as-observers", "retention-days");
+    static final List<String> TICKETS_KEYS = List.of("tag", "auto-close-days", "cc-as-observers", "retention-days",
+            "waiting-reminder-days", "waiting-close-days");
     static final List<String> LOGGING_KEYS = List.of("format");
     static final List<String> HTTP_KEYS = List.of("port", "host");
     static final List<String> LIMITS_KEYS = List.of("max-message-bytes", "max-attachment-bytes",
@@ -109,7 +110,9 @@ final class SectionReader {
         return new Tickets(map.text("tag", "Helpdesk"), map.integer("auto-close-days", 7, 1, Integer.MAX_VALUE),
                 map.bool("cc-as-observers", true), map.value("retention-days")
                         .map(v -> java.util.OptionalInt.of(v.integer(1, Integer.MAX_VALUE)))
-                        .orElse(java.util.OptionalInt.empty()));
+                        .orElse(java.util.OptionalInt.empty()),
+                map.integer("waiting-reminder-days", Tickets.WAITING_REMINDER_DAYS, 1, Integer.MAX_VALUE),
+                map.integer("waiting-close-days", Tickets.WAITING_CLOSE_DAYS, 1, Integer.MAX_VALUE));
     }
 
     /** {@code logging.format} and the opt-in {@code http} endpoint; it listens on the loopback unless told. */
