@@ -65,7 +65,8 @@ public final class Guichet implements Backend {
         this.config = config;
         this.configFile = configFile;
         this.clock = clock;
-        this.database = new Database(config.storage().databaseUrl());
+        this.database = new Database(config.storage().databaseUrl(), config.storage().databaseUser(),
+                config.storage().databasePassword());
         this.tickets = new JdbcTicketStore(database);
         this.outbox = new Outbox(database);
         this.mailLog = new MailLog(database);

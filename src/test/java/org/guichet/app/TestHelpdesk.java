@@ -25,8 +25,9 @@ import java.util.Properties;
 import java.util.function.UnaryOperator;
 import org.guichet.config.ConfigLoader;
 import org.guichet.config.GuichetConfig;
+import org.guichet.testdb.TestDatabase;
 
-/** A helpdesk for tests: a real GreenMail on free ports, a real H2 in a temporary folder, the shipped templates. */
+/** A helpdesk for tests: a real GreenMail on free ports, a real H2 in a temporary folder (or PostgreSQL: TestDatabase), the shipped templates. */
 final class TestHelpdesk implements AutoCloseable {
     static final String SUPPORT = "support@helpdesk.test";
     final int smtpPort;
@@ -71,7 +72,6 @@ final class TestHelpdesk implements AutoCloseable {
     }
 
     static String yaml(boolean demo, int smtpPort, int imapPort, Path dir) {
-        String db = dir.resolve("db").resolve("guichet").toString().replace('\\', '/');
         return """
                 helpdesk:
                   name: Test Helpdesk
@@ -88,6 +88,7 @@ final class TestHelpdesk implements AutoCloseable {
                   password: any
                   poll-interval: 1s
                   timeout: 10s
+                  failover: 3s
                 smtp:
                   host: 127.0.0.1
                   port: %d
@@ -95,8 +96,7 @@ final class TestHelpdesk implements AutoCloseable {
                   starttls: false
                   timeout: 10s
                 storage:
-                  database-url: jdbc:h2:file:%s
-                  attachments-dir: %s
+                %s  attachments-dir: %s
                   messages-dir: %s
                 security:
                   secret: test-secret-0123456789
@@ -119,7 +119,7 @@ final class TestHelpdesk implements AutoCloseable {
                   - name: Unsorted
                     service: it
                 default-category: Unsorted
-                """.formatted(demo, imapPort, smtpPort, db, dir.resolve("attachments"), dir.resolve("messages"));
+                """.formatted(demo, imapPort, smtpPort, TestDatabase.of(dir).yaml("  "), dir.resolve("attachments"), dir.resolve("messages"));
     }
 
     static GreenMail startGreenMail(int smtpPort, int imapPort) {
