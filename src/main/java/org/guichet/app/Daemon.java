@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.guichet.cli.DaemonRunner;
 import org.guichet.config.GuichetConfig;
 import org.guichet.intake.MailboxWatcher;
+import org.guichet.store.IntakeLease;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,14 +32,21 @@ final class Daemon implements DaemonRunner {
         guichet.database().migrate();
         Optional<DemoMailServer> demo = guichet.config().mail().demoServer()
                 ? Optional.of(DemoMailServer.start(guichet.config())) : Optional.empty();
+        IntakeLease lease = guichet.intakeLease();
         try {
-            int handled = new MailboxWatcher(guichet.intake(), () -> { }).drainOnce();
+            int handled = 0;
+            if (lease.tick()) {
+                handled = new MailboxWatcher(guichet.intake(), () -> { }).drainOnce();
+            } else {
+                out.printf("mailbox not read: another instance (%s) reads it%n", lease.holder());
+            }
             int closed = guichet.autoClose().run();
             int sent = guichet.delivery().deliverDue();
             out.printf("%d mail(s) handled, %d ticket(s) closed automatically, %d notification(s) sent%n", handled,
                     closed, sent);
             return handled;
         } finally {
+            lease.release();
             demo.ifPresent(DemoMailServer::close);
         }
     }
@@ -52,13 +60,19 @@ final class Daemon implements DaemonRunner {
         Optional<DemoMailServer> demo = guichet.config().mail().demoServer()
                 ? Optional.of(DemoMailServer.start(guichet.config())) : Optional.empty();
         OutboxLoop outbox = new OutboxLoop(guichet.delivery());
-        MailboxWatcher watcher = new MailboxWatcher(guichet.intake(), outbox::wake);
+        IntakeLease lease = guichet.intakeLease();
+        lease.tick();
+        MailboxWatcher watcher = new MailboxWatcher(guichet.intake(), outbox::wake, lease);
         Thread sender = new Thread(outbox, "guichet-outbox");
         Thread intake = new Thread(watcher::watch, "guichet-intake");
         ScheduledExecutorService renewal = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "guichet-scheduler"));
         long every = watcher.idleRenewal().toMillis();
         renewal.scheduleAtFixedRate(watcher::renewIdle, every, every, TimeUnit.MILLISECONDS);
-        renewal.scheduleAtFixedRate(() -> autoClose(outbox), 0, AUTO_CLOSE_EVERY_MINUTES, TimeUnit.MINUTES);
+        renewal.scheduleAtFixedRate(() -> autoClose(outbox, lease), 0, AUTO_CLOSE_EVERY_MINUTES, TimeUnit.MINUTES);
+        // the lease has a thread of its own: a long auto-close must not delay its renewal
+        ScheduledExecutorService leaseKeeper = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "guichet-lease"));
+        long tick = lease.checkEvery().toMillis();
+        leaseKeeper.scheduleAtFixedRate(() -> keep(lease, watcher), tick, tick, TimeUnit.MILLISECONDS);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("stopping: finishing the mail in hand");
@@ -67,6 +81,8 @@ final class Daemon implements DaemonRunner {
             renewal.shutdownNow();
             join(intake);
             join(sender);
+            leaseKeeper.shutdownNow();
+            lease.release();
             demo.ifPresent(DemoMailServer::close);
             guichet.close();
             stopped.countDown();
@@ -77,8 +93,22 @@ final class Daemon implements DaemonRunner {
         awaitQuietly(stopped);
     }
 
-    /** The daily job, run every hour so that a restart never delays it by a day; a failure waits for the next run. */
-    private void autoClose(OutboxLoop outbox) {
+    /** Renews the turn to read the mailbox; a lost turn ends the IDLE in progress, so that reading stops at once. */
+    private static void keep(IntakeLease lease, MailboxWatcher watcher) {
+        boolean had = lease.held();
+        if (!lease.tick() && had) {
+            watcher.renewIdle();
+        }
+    }
+
+    /**
+     * The daily job, run every hour so that a restart never delays it by a day; a failure waits for the next run.
+     * With several instances, the one that reads the mailbox runs it.
+     */
+    private void autoClose(OutboxLoop outbox, IntakeLease lease) {
+        if (!lease.held()) {
+            return;
+        }
         try {
             if (guichet.autoClose().run() > 0) {
                 outbox.wake();

@@ -32,6 +32,8 @@ import org.guichet.route.SubjectTag;
 import org.guichet.store.BlobStore;
 import org.guichet.store.Database;
 import org.guichet.store.ImportLedger;
+import org.guichet.store.IntakeLease;
+import org.guichet.store.Leases;
 import org.guichet.store.JdbcTicketStore;
 import org.guichet.store.MailLog;
 import org.guichet.store.QuarantinedMail;
@@ -58,6 +60,7 @@ public final class Guichet implements Backend {
     private final Outbox outbox;
     private final MailLog mailLog;
     private final Limits limits;
+    private final IntakeLease intakeLease;
 
     public Guichet(GuichetConfig config, Path configFile, Clock clock) {
         // Jakarta Mail reads its leniency settings once, at first use: set them before intake or notify do
@@ -71,6 +74,7 @@ public final class Guichet implements Backend {
         this.outbox = new Outbox(database);
         this.mailLog = new MailLog(database);
         this.limits = HeapBudget.fit(config.limits(), Runtime.getRuntime().maxMemory());
+        this.intakeLease = new IntakeLease(new Leases(database), InstanceName.of(), config.imap().failover());
     }
 
     public static Guichet open(Path configFile) {
@@ -203,6 +207,11 @@ public final class Guichet implements Backend {
     public ImapIntake intake() {
         return new ImapIntake(config.imap(), limits.maxMessageBytes(), mailProcessor(),
                 config.storage().messagesDir().resolve("spool"), mailLog);
+    }
+
+    /** The turn to read the mailbox, when several instances share it. */
+    public IntakeLease intakeLease() {
+        return intakeLease;
     }
 
     public MailLog mailLog() {

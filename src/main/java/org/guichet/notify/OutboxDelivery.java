@@ -43,22 +43,45 @@ public final class OutboxDelivery {
         this.clock = clock;
     }
 
-    /** Sends what is due now; returns how many were sent. */
+    /** What became of one notification in a delivery pass. */
+    private enum Result {
+        SENT, FAILED, RETRY, DISCONNECTED
+    }
+
+    /**
+     * Sends what is due now; returns how many were sent. Each notification is claimed first, so that several
+     * instances delivering the same outbox send each one once.
+     */
     public int deliverDue() {
         List<OutboxEntry> due = outbox.due(clock.instant(), BATCH);
         if (due.isEmpty()) {
             return 0;
         }
-        try (Transport transport = connect()) {
-            int sent = 0;
-            for (OutboxEntry entry : due) {
-                sent += deliver(transport, entry) ? 1 : 0;
-            }
-            return sent;
+        Transport transport;
+        try {
+            transport = connect();
         } catch (MessagingException e) {
             String reason = "SMTP server " + smtp.host() + ":" + smtp.port() + " unavailable: " + e.getMessage();
             log.warn("{}; {} notification(s) will be retried", reason, due.size());
             due.forEach(entry -> retryLater(entry, reason));
+            return 0;
+        }
+        try (transport) {
+            int sent = 0;
+            for (int i = 0; i < due.size(); i++) {
+                Result result = outbox.claim(due.get(i), clock.instant(), claim -> deliver(transport, claim))
+                        .orElse(Result.FAILED);
+                sent += result == Result.SENT ? 1 : 0;
+                if (result == Result.DISCONNECTED) {
+                    String reason = "SMTP server " + smtp.host() + ":" + smtp.port() + " closed the connection";
+                    log.warn("{}; {} notification(s) will be retried", reason, due.size() - i - 1);
+                    due.subList(i + 1, due.size()).forEach(entry -> retryLater(entry, reason));
+                    break;
+                }
+            }
+            return sent;
+        } catch (MessagingException e) {
+            log.debug("closing the SMTP connection failed: {}", e.getMessage());
             return 0;
         }
     }
@@ -73,34 +96,36 @@ public final class OutboxDelivery {
         return transport;
     }
 
-    private boolean deliver(Transport transport, OutboxEntry entry) throws MessagingException {
+    private Result deliver(Transport transport, Outbox.Claim claim) {
+        OutboxEntry entry = claim.entry();
         try {
             MimeMessage message = builder.build(entry.mail());
             transport.sendMessage(message, message.getAllRecipients());
-            outbox.markSent(entry.id(), clock.instant());
+            claim.sent(clock.instant());
             log.info("sent {} for ticket {} to {}", entry.mail().event(), entry.mail().ticket().orElse(0L),
                     entry.mail().recipient());
-            return true;
+            return Result.SENT;
         } catch (NotifyException e) {
-            outbox.markFailed(entry.id(), e.getMessage());
-            return false;
+            claim.failed(e.getMessage());
+            return Result.FAILED;
         } catch (MessagingException e) {
             String reason = describe(e);
             if (isPermanent(e)) {
                 log.warn("notification {} to {} refused for good: {}", entry.id(), entry.mail().recipient(), reason);
-                outbox.markFailed(entry.id(), reason);
-                return false;
+                claim.failed(reason);
+                return Result.FAILED;
             }
-            if (!transport.isConnected()) {
-                throw e;
-            }
-            retryLater(entry, reason);
-            return false;
+            claim.retry(reason, nextAttempt(entry.attempts()));
+            return transport.isConnected() ? Result.RETRY : Result.DISCONNECTED;
         }
     }
 
+    /** Only if no other instance is sending it meanwhile. */
     private void retryLater(OutboxEntry entry, String reason) {
-        outbox.markRetry(entry.id(), reason, nextAttempt(entry.attempts()));
+        outbox.claim(entry, clock.instant(), claim -> {
+            claim.retry(reason, nextAttempt(entry.attempts()));
+            return true;
+        });
     }
 
     /** 30 s, 1 min, 2 min ... up to an hour, with a fifth of jitter so retries do not come in waves. */
