@@ -16,7 +16,8 @@ import org.flywaydb.core.api.output.MigrateResult;
 /** The database, H2 or PostgreSQL: a connection pool (HikariCP), Flyway migrations and transactions. */
 public final class Database implements AutoCloseable {
     private static final int POOL_SIZE = 8;
-    private static final long CONNECT_TIMEOUT_MS = 30_000;
+    // how long a caller waits for a connection when the database is unreachable, before its work fails and is retried
+    private static final long CONNECT_TIMEOUT_MS = 5_000;
     private final String url;
     private final Vendor vendor;
     private final HikariDataSource pool;

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
  * The mailbox's reading turn as a lease in the database, for several instances on one database. The holder
  * renews it every sixth of {@code imap.failover}; it lasts two thirds of it, so that a dead holder's turn passes
  * to a waiting instance within the failover time. The holder stops reading a sixth before its lease could expire,
- * counting on its own monotonic clock, so that two instances never read at once even when renewals fail.
+ * counting on its own monotonic clock, when another instance holds the lease or its renewal is late.
  */
 public final class IntakeLease implements ReadingTurn {
     public static final String INTAKE = "intake";
@@ -23,6 +23,7 @@ public final class IntakeLease implements ReadingTurn {
     private volatile boolean holding;
     private volatile long heldUntilNanos;
     private volatile String holder = "nobody";
+    private volatile boolean unreachable;
 
     public IntakeLease(Leases leases, String instance, Duration failover) {
         this.leases = Objects.requireNonNull(leases);
@@ -37,7 +38,9 @@ public final class IntakeLease implements ReadingTurn {
         boolean had = held();
         try {
             leases.hold(INSTANCE_PREFIX + instance, instance, ttl);
-            if (leases.hold(INTAKE, instance, ttl)) {
+            boolean taken = leases.hold(INTAKE, instance, ttl);
+            unreachable = false;
+            if (taken) {
                 heldUntilNanos = started + ttl.minus(checkEvery).toNanos();
                 holding = true;
                 holder = instance;
@@ -49,7 +52,11 @@ public final class IntakeLease implements ReadingTurn {
                 holder = leases.find(INTAKE).map(Lease::holder).orElse("nobody");
             }
         } catch (RuntimeException e) {
-            // the database is unreachable: the turn runs out on its own, by held()
+            // The database is unreachable: nobody can take the turn from this instance meanwhile, and while it
+            // cannot commit, intake pauses with every mail left in place. Should the database be out of reach of
+            // this instance alone and another take over, each mail's unique key still records it once, and the
+            // next tick here sees the other holder.
+            unreachable = holding;
             log.warn("cannot renew the intake lease: {}", e.getMessage());
         }
         if (had && !held()) {
@@ -60,7 +67,7 @@ public final class IntakeLease implements ReadingTurn {
 
     @Override
     public boolean held() {
-        return holding && heldUntilNanos - System.nanoTime() > 0;
+        return holding && (unreachable || heldUntilNanos - System.nanoTime() > 0);
     }
 
     @Override
@@ -81,8 +88,7 @@ public final class IntakeLease implements ReadingTurn {
     public void release() {
         holding = false;
         try {
-            leases.release(INTAKE, instance);
-            leases.release(INSTANCE_PREFIX + instance, instance);
+            leases.release(instance, INTAKE, INSTANCE_PREFIX + instance);
         } catch (RuntimeException e) {
             log.warn("cannot release the intake lease, it will expire: {}", e.getMessage());
         }

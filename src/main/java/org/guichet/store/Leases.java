@@ -47,9 +47,15 @@ public final class Leases {
         }
     }
 
-    /** Gives the lease up at once, on a clean stop, so that another instance need not wait for it to expire. */
-    public void release(String name, String holder) {
-        database.inTransaction(c -> new Sql(c).update("DELETE FROM lease WHERE name = ? AND holder = ?", name, holder));
+    /** Gives the leases up at once, on a clean stop, so that another instance need not wait for them to expire. */
+    public void release(String holder, String... names) {
+        database.inTransaction(c -> {
+            Sql sql = new Sql(c);
+            for (String name : names) {
+                sql.update("DELETE FROM lease WHERE name = ? AND holder = ?", name, holder);
+            }
+            return null;
+        });
     }
 
     public Optional<Lease> find(String name) {
