@@ -16,8 +16,9 @@ import org.flywaydb.core.api.output.MigrateResult;
 /** The database, H2 or PostgreSQL: a connection pool (HikariCP), Flyway migrations and transactions. */
 public final class Database implements AutoCloseable {
     private static final int POOL_SIZE = 8;
-    // how long a caller waits for a connection when the database is unreachable, before its work fails and is retried
-    private static final long CONNECT_TIMEOUT_MS = 5_000;
+    // How long a caller waits for a connection when the database is unreachable, before its work fails and is
+    // retried. Not less: H2 reopening its file after a crash waits for the dead process's file lock to age.
+    private static final long CONNECT_TIMEOUT_MS = 15_000;
     private final String url;
     private final Vendor vendor;
     private final HikariDataSource pool;

@@ -8,8 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The mailbox's reading turn as a lease in the database, for several instances on one database. The holder
- * renews it every sixth of {@code imap.failover}; it lasts two thirds of it, so that a dead holder's turn passes
- * to a waiting instance within the failover time. The holder stops reading a sixth before its lease could expire,
+ * renews it every sixth of {@code imap.failover}; it lasts half of it, so that a dead holder's turn passes to a
+ * waiting instance within two thirds of the failover time, leaving the rest for a late tick on a busy machine. The holder stops reading a sixth before its lease could expire,
  * counting on its own monotonic clock, when another instance holds the lease or its renewal is late.
  */
 public final class IntakeLease implements ReadingTurn {
@@ -28,7 +28,7 @@ public final class IntakeLease implements ReadingTurn {
     public IntakeLease(Leases leases, String instance, Duration failover) {
         this.leases = Objects.requireNonNull(leases);
         this.instance = Objects.requireNonNull(instance);
-        this.ttl = failover.multipliedBy(2).dividedBy(3);
+        this.ttl = failover.dividedBy(2);
         this.checkEvery = failover.dividedBy(6).isZero() ? Duration.ofMillis(1) : failover.dividedBy(6);
     }
 
