@@ -1,6 +1,7 @@
 package org.guichet.app;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -8,6 +9,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.guichet.cli.DaemonRunner;
 import org.guichet.config.GuichetConfig;
+import org.guichet.config.Observability;
+import org.guichet.ops.HttpEndpoint;
 import org.guichet.intake.MailboxWatcher;
 import org.guichet.store.IntakeLease;
 import org.slf4j.Logger;
@@ -21,6 +24,8 @@ final class Daemon implements DaemonRunner {
     private static final Logger log = LoggerFactory.getLogger(Daemon.class);
     private static final long STOP_WAIT_SECONDS = 30;
     private static final long AUTO_CLOSE_EVERY_MINUTES = 60;
+    private static final long RETENTION_FIRST_MINUTES = 5;
+    private static final Duration HEALTH_REMEMBERS = Duration.ofSeconds(30);
     private final Guichet guichet;
 
     Daemon(Guichet guichet) {
@@ -29,6 +34,7 @@ final class Daemon implements DaemonRunner {
 
     @Override
     public int runOnce(PrintWriter out) {
+        LogFormat.apply(guichet.config().observability());
         guichet.database().migrate();
         Optional<DemoMailServer> demo = guichet.config().mail().demoServer()
                 ? Optional.of(DemoMailServer.start(guichet.config())) : Optional.empty();
@@ -53,6 +59,7 @@ final class Daemon implements DaemonRunner {
 
     @Override
     public void runUntilStopped(PrintWriter out) {
+        LogFormat.apply(guichet.config().observability());
         int applied = guichet.database().migrate();
         if (applied > 0) {
             log.info("database migrated: {} migration(s) applied", applied);
@@ -69,16 +76,20 @@ final class Daemon implements DaemonRunner {
         long every = watcher.idleRenewal().toMillis();
         renewal.scheduleAtFixedRate(watcher::renewIdle, every, every, TimeUnit.MILLISECONDS);
         renewal.scheduleAtFixedRate(() -> autoClose(outbox, lease), 0, AUTO_CLOSE_EVERY_MINUTES, TimeUnit.MINUTES);
+        renewal.scheduleAtFixedRate(() -> retention(lease), RETENTION_FIRST_MINUTES, TimeUnit.DAYS.toMinutes(1),
+                TimeUnit.MINUTES);
         // the lease has a thread of its own: a long auto-close must not delay its renewal
         ScheduledExecutorService leaseKeeper = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "guichet-lease"));
         long tick = lease.checkEvery().toMillis();
         leaseKeeper.scheduleAtFixedRate(() -> keep(lease, watcher), tick, tick, TimeUnit.MILLISECONDS);
+        Optional<HttpEndpoint> http = startHttp();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("stopping: finishing the mail in hand");
             watcher.stop();
             outbox.stop();
             renewal.shutdownNow();
+            http.ifPresent(HttpEndpoint::close);
             join(intake);
             join(sender);
             leaseKeeper.shutdownNow();
@@ -116,6 +127,30 @@ final class Daemon implements DaemonRunner {
         } catch (RuntimeException e) {
             log.warn("auto-close failed, will try again: {}", e.getMessage());
         }
+    }
+
+    /**
+     * The daily purge of {@code tickets.retention-days}; nothing when it is not set. With several instances, the
+     * one that reads the mailbox runs it.
+     */
+    private void retention(IntakeLease lease) {
+        if (!lease.held()) {
+            return;
+        }
+        try {
+            guichet.retention().runScheduled();
+        } catch (RuntimeException e) {
+            log.warn("retention purge failed, will try again tomorrow: {}", e.getMessage());
+        }
+    }
+
+    private Optional<HttpEndpoint> startHttp() {
+        Observability o = guichet.config().observability();
+        if (o.httpPort().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(HttpEndpoint.start(o.httpHost(), o.httpPort().getAsInt(), guichet.health(HEALTH_REMEMBERS),
+                guichet.metrics()));
     }
 
     private static void printBanner(PrintWriter out, GuichetConfig config) {

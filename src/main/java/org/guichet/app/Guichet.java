@@ -14,6 +14,7 @@ import org.guichet.cli.RetryOutcome;
 import org.guichet.config.ConfigLoader;
 import org.guichet.config.GuichetConfig;
 import org.guichet.config.Limits;
+import org.guichet.connect.MailLogin;
 import org.guichet.importer.Importer;
 import org.guichet.intake.ImapIntake;
 import org.guichet.notify.MustacheTemplates;
@@ -22,6 +23,7 @@ import org.guichet.parse.AttachmentSink;
 import org.guichet.parse.InboundMail;
 import org.guichet.parse.MailParser;
 import org.guichet.parse.MimeSettings;
+import org.guichet.pipeline.MailProcessor;
 import org.guichet.route.PlusAddress;
 import org.guichet.route.Preview;
 import org.guichet.route.Previewer;
@@ -29,7 +31,21 @@ import org.guichet.route.TicketDirectory;
 import org.guichet.route.TicketRef;
 import org.guichet.route.Router;
 import org.guichet.route.SubjectTag;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.guichet.intake.ImapCheck;
+import org.guichet.notify.SmtpCheck;
+import org.guichet.ops.AttachmentExport;
+import org.guichet.ops.Backups;
+import org.guichet.ops.Health;
+import org.guichet.ops.Metrics;
+import org.guichet.ops.Retention;
 import org.guichet.store.BlobStore;
+import org.guichet.store.DatabaseBackup;
+import org.guichet.store.OperationsFigures;
+import org.guichet.store.Purge;
 import org.guichet.store.Database;
 import org.guichet.store.ImportLedger;
 import org.guichet.store.IntakeLease;
@@ -40,16 +56,19 @@ import org.guichet.store.QuarantinedMail;
 import org.guichet.store.Outbox;
 import org.guichet.ticket.Audience;
 import org.guichet.ticket.AutoClose;
+import org.guichet.ticket.ChangeRecorder;
 import org.guichet.ticket.DecisionApplier;
 import org.guichet.ticket.Event;
-import org.guichet.ticket.MailProcessor;
 import org.guichet.ticket.Notices;
 import org.guichet.ticket.Notifier;
 import org.guichet.ticket.TicketActions;
 import org.guichet.ticket.TicketStore;
 import org.guichet.ticket.TxDirectory;
 
-/** The composition root: every object of the program is built here, by hand, from the config. */
+/**
+ * The composition root: every long-lived object of the program is built here, once, by hand, from the config;
+ * the methods below only hand them out.
+ */
 public final class Guichet implements Backend {
     private static final int MAX_ATTEMPTS = 3;
     private final GuichetConfig config;
@@ -59,8 +78,21 @@ public final class Guichet implements Backend {
     private final TicketStore tickets;
     private final Outbox outbox;
     private final MailLog mailLog;
-    private final Limits limits;
     private final IntakeLease intakeLease;
+    private final BlobStore rawStore;
+    private final BlobStore attachments;
+    private final MailParser readOnlyParser;
+    private final Previewer previewer;
+    private final MailProcessor mailProcessor;
+    private final MailProcessor retryProcessor;
+    private final MailProcessor silentImportProcessor;
+    private final ImapIntake intake;
+    private final OutboxDelivery delivery;
+    private final AutoClose autoClose;
+    private final OperationsFigures figures;
+    private final Metrics metrics;
+    private final MailLogin imapLogin;
+    private final MailLogin smtpLogin;
 
     public Guichet(GuichetConfig config, Path configFile, Clock clock) {
         // Jakarta Mail reads its leniency settings once, at first use: set them before intake or notify do
@@ -72,18 +104,54 @@ public final class Guichet implements Backend {
                 config.storage().databasePassword());
         this.tickets = new JdbcTicketStore(database);
         this.outbox = new Outbox(database);
-        this.mailLog = new MailLog(database);
-        this.limits = HeapBudget.fit(config.limits(), Runtime.getRuntime().maxMemory());
+        this.mailLog = new MailLog(database, clock);
         this.intakeLease = new IntakeLease(new Leases(database), InstanceName.of(), config.imap().failover());
+        Limits limits = HeapBudget.fit(config.limits(), Runtime.getRuntime().maxMemory());
+        SubjectTag tag = new SubjectTag(config.tickets().tag());
+        PlusAddress plus = new PlusAddress(config.helpdesk().address(), config.security().secret());
+        this.attachments = new BlobStore(config.storage().attachmentsDir());
+        this.rawStore = new BlobStore(config.storage().messagesDir());
+        MustacheTemplates templates = new MustacheTemplates(templatesDir(), config.helpdesk().locale());
+        Notifier notifier = new Notifier(new Audience(config), new Notices(config, tag, plus, templates),
+                config.limits().notificationsPerTicketPer10Minutes());
+        Router router = new Router(config, tag, plus);
+        MailParser parser = new MailParser(attachments.bounded(limits.maxAttachmentBytes()));
+        DecisionApplier applier = new DecisionApplier(config, tag, notifier, clock);
+        this.readOnlyParser = new MailParser(AttachmentSink.hashingOnly());
+        this.previewer = new Previewer(router);
+        this.mailProcessor = new MailProcessor(rawStore, parser, router, tickets, applier, clock, MAX_ATTEMPTS, limits);
+        // one attempt: a mail that fails again goes straight back to quarantine with the new reason
+        this.retryProcessor = new MailProcessor(rawStore, parser, router, tickets, applier, clock, 1, limits);
+        this.silentImportProcessor = new MailProcessor(rawStore, parser, router, tickets, new DecisionApplier(config,
+                tag, notifier.silencing(Set.of(Event.ACKNOWLEDGEMENT)), clock), clock, MAX_ATTEMPTS, limits);
+        this.figures = new OperationsFigures(database);
+        this.metrics = new Metrics(figures, clock);
+        // each login built once: an OAuth2 token is kept from one connection to the next
+        this.imapLogin = ImapIntake.newLogin(config.imap(), clock);
+        this.smtpLogin = OutboxDelivery.newLogin(config.smtp(), clock);
+        this.intake = new ImapIntake(config.imap(), imapLogin, limits.maxMessageBytes(), mailProcessor,
+                config.storage().messagesDir().resolve("spool"), mailLog, metrics);
+        this.delivery = new OutboxDelivery(outbox, config.smtp(), smtpLogin, config.helpdesk().address(), attachments,
+                clock, metrics);
+        this.autoClose = new AutoClose(tickets, new TicketActions(config), new ChangeRecorder(notifier),
+                config.tickets().autoCloseDays(), clock);
     }
 
     public static Guichet open(Path configFile) {
-        return new Guichet(new ConfigLoader().load(configFile), configFile, Clock.systemUTC());
+        GuichetConfig config = new ConfigLoader().load(configFile);
+        // before anything logs, so that every line of the process has the chosen format
+        LogFormat.apply(config.observability());
+        return new Guichet(config, configFile, Clock.systemUTC());
     }
 
     @Override
     public GuichetConfig config() {
         return config;
+    }
+
+    @Override
+    public Clock clock() {
+        return clock;
     }
 
     @Override
@@ -103,13 +171,12 @@ public final class Guichet implements Backend {
 
     @Override
     public InboundMail readMail(InputStream raw) {
-        return new MailParser(AttachmentSink.hashingOnly()).parse(raw);
+        return readOnlyParser.parse(raw);
     }
 
     /** Against the tickets in the database; a database not migrated yet has no tickets to thread onto. */
     @Override
     public Preview preview(InboundMail mail) {
-        Previewer previewer = new Previewer(config, new Router(config, tag(), plus()));
         if (database.migrations().stream().noneMatch(m -> m.getState().isApplied())) {
             return previewer.preview(mail, NO_TICKETS);
         }
@@ -145,68 +212,36 @@ public final class Guichet implements Backend {
 
     @Override
     public RetryOutcome retryQuarantined(long id) {
-        // one attempt: a mail that fails again goes straight back to quarantine with the new reason
-        return new QuarantineRetry(mailLog, rawStore(), mailProcessor(1), config.imap()).retry(id);
+        return new QuarantineRetry(mailLog, rawStore, retryProcessor, config.imap()).retry(id);
     }
 
     @Override
     public List<Check> checkConnections() {
-        return ConnectionChecks.run(config, database);
+        return ConnectionChecks.run(config, database, this::imapLogin, this::smtpLogin);
     }
 
     /** The handler of received mail: raw store, parser, router, and the ticket domain. */
     public MailProcessor mailProcessor() {
-        return mailProcessor(MAX_ATTEMPTS, notifier());
-    }
-
-    /** The same, quarantining after {@code maxAttempts} failures: 1 for {@code quarantine retry}. */
-    MailProcessor mailProcessor(int maxAttempts) {
-        return mailProcessor(maxAttempts, notifier());
-    }
-
-    private MailProcessor mailProcessor(int maxAttempts, Notifier notifier) {
-        SubjectTag tag = tag();
-        AttachmentSink attachments = attachments().bounded(limits.maxAttachmentBytes());
-        return new MailProcessor(rawStore(), new MailParser(attachments), new Router(config, tag, plus()),
-                tickets, new DecisionApplier(config, tag, notifier, clock), clock, maxAttempts, limits);
+        return mailProcessor;
     }
 
     /** {@code guichet import}: the same handler as intake; acknowledgements only when asked for. */
     @Override
     public Importer importer(boolean acknowledge) {
-        Notifier notifier = acknowledge ? notifier() : notifier().silencing(Set.of(Event.ACKNOWLEDGEMENT));
-        return new Importer(mailProcessor(MAX_ATTEMPTS, notifier), new ImportLedger(database),
-                config.storage().messagesDir().resolve("spool"));    }
+        return new Importer(acknowledge ? mailProcessor : silentImportProcessor, new ImportLedger(database),
+                config.storage().messagesDir().resolve("spool"));
+    }
 
     public AutoClose autoClose() {
-        return new AutoClose(tickets, new TicketActions(config, notifier()), config.tickets().autoCloseDays(), clock);
-    }
-
-    private Notifier notifier() {
-        MustacheTemplates templates = new MustacheTemplates(templatesDir(), config.helpdesk().locale());
-        Notices notices = new Notices(config, tag(), plus(), templates);
-        return new Notifier(new Audience(config), notices, config.limits().notificationsPerTicketPer10Minutes());
-    }
-
-    private SubjectTag tag() {
-        return new SubjectTag(config.tickets().tag());
-    }
-
-    private PlusAddress plus() {
-        return new PlusAddress(config.helpdesk().address(), config.security().secret());
-    }
-
-    private BlobStore attachments() {
-        return new BlobStore(config.storage().attachmentsDir());
+        return autoClose;
     }
 
     BlobStore rawStore() {
-        return new BlobStore(config.storage().messagesDir());
+        return rawStore;
     }
 
     public ImapIntake intake() {
-        return new ImapIntake(config.imap(), limits.maxMessageBytes(), mailProcessor(),
-                config.storage().messagesDir().resolve("spool"), mailLog);
+        return intake;
     }
 
     /** The turn to read the mailbox, when several instances share it. */
@@ -219,13 +254,60 @@ public final class Guichet implements Backend {
     }
 
     public OutboxDelivery delivery() {
-        return new OutboxDelivery(outbox, config.smtp(), config.helpdesk().address(), attachments(), clock);
+        return delivery;
+    }
+
+    MailLogin imapLogin() {
+        return imapLogin;
+    }
+
+    MailLogin smtpLogin() {
+        return smtpLogin;
     }
 
     /** Notification templates sit beside the config file, in {@code templates/<locale>/}. */
     Path templatesDir() {
         Path parent = configFile.toAbsolutePath().getParent();
         return parent.resolve("templates");
+    }
+
+    // Operations (issue 18): backup, retention, exports, health and metrics.
+
+    @Override
+    public BlobStore rawMailStore() {
+        return rawStore;
+    }
+
+    @Override
+    public AttachmentExport attachmentExport() {
+        return new AttachmentExport(attachments);
+    }
+
+    @Override
+    public Backups backups() {
+        return new Backups(config.storage(), new DatabaseBackup(database), clock);
+    }
+
+    @Override
+    public Retention retention() {
+        return new Retention(new Purge(database), attachments, rawStore, config.tickets().retentionDays(), clock);
+    }
+
+    /** Live checks for the command line; the daemon's endpoint remembers each login for {@code remember}. */
+    @Override
+    public Health health() {
+        return health(Duration.ZERO);
+    }
+
+    Health health(Duration remember) {
+        Map<String, Supplier<String>> probes = new LinkedHashMap<>();
+        probes.put("imap", () -> ImapCheck.login(config.imap()));
+        probes.put("smtp", () -> SmtpCheck.login(config.smtp()));
+        return new Health(figures, probes, clock, remember);
+    }
+
+    Metrics metrics() {
+        return metrics;
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.guichet.app;
 
 import java.io.PrintWriter;
 import org.guichet.GuichetException;
+import org.guichet.bench.BenchCommand;
 import org.guichet.cli.BackendFactory;
 import org.guichet.cli.RootCommand;
 import org.guichet.config.ConfigException;
@@ -27,7 +28,7 @@ public final class Main {
 
     public static int execute(String[] args, PrintWriter out, PrintWriter err, BackendFactory factory) {
         CommandLine cli = new CommandLine(new RootCommand(factory));
-        // the bench builds its own throwaway helpdesk: it belongs to the composition root, not to cli
+        // the bench builds its own throwaway helpdesk from the composition root: it is no cli command
         cli.addSubcommand("bench", new BenchCommand());
         cli.setOut(out);
         cli.setErr(err);

@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The daemon's sender: delivers the outbox at once when woken after intake, and every few seconds anyway. */
-final class OutboxLoop implements Runnable {
+public final class OutboxLoop implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(OutboxLoop.class);
     private static final Duration TICK = Duration.ofSeconds(2);
     private final OutboxDelivery delivery;
@@ -14,7 +14,7 @@ final class OutboxLoop implements Runnable {
     private boolean woken;
     private volatile boolean running = true;
 
-    OutboxLoop(OutboxDelivery delivery) {
+    public OutboxLoop(OutboxDelivery delivery) {
         this.delivery = delivery;
     }
 
@@ -31,14 +31,14 @@ final class OutboxLoop implements Runnable {
         }
     }
 
-    void wake() {
+    public void wake() {
         synchronized (signal) {
             woken = true;
             signal.notifyAll();
         }
     }
 
-    void stop() {
+    public void stop() {
         running = false;
         wake();
     }

@@ -1,5 +1,6 @@
 package org.guichet.app;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -10,10 +11,10 @@ import org.guichet.intake.Disposition;
 import org.guichet.intake.ImapCheck;
 import org.guichet.intake.MailSource;
 import org.guichet.intake.RawMail;
+import org.guichet.pipeline.MailProcessor;
 import org.guichet.store.BlobStore;
 import org.guichet.store.MailLog;
 import org.guichet.store.QuarantinedMail;
-import org.guichet.ticket.MailProcessor;
 
 /**
  * {@code guichet quarantine retry}: handles a quarantined mail again from the raw bytes kept when it arrived,
@@ -69,7 +70,7 @@ final class QuarantineRetry {
     private static long size(Path file) {
         try {
             return Files.size(file);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new GuichetException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }

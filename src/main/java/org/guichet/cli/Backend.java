@@ -1,11 +1,17 @@
 package org.guichet.cli;
 
 import java.io.InputStream;
+import java.time.Clock;
 import java.util.List;
 import org.guichet.config.GuichetConfig;
 import org.guichet.importer.Importer;
 import org.guichet.parse.InboundMail;
 import org.guichet.route.Preview;
+import org.guichet.ops.AttachmentExport;
+import org.guichet.ops.Backups;
+import org.guichet.ops.Health;
+import org.guichet.ops.Retention;
+import org.guichet.store.BlobStore;
 import org.guichet.store.Database;
 import org.guichet.store.Outbox;
 import org.guichet.store.QuarantinedMail;
@@ -15,6 +21,9 @@ import org.guichet.ticket.TicketStore;
 /** The services the commands call, built from one config file by the composition root. */
 public interface Backend extends AutoCloseable {
     GuichetConfig config();
+
+    /** The time of every command: the system clock, a fixed one in tests. */
+    Clock clock();
 
     Database database();
 
@@ -49,6 +58,21 @@ public interface Backend extends AutoCloseable {
 
     /** Logs into the database, IMAP and SMTP as the daemon would, one step each. */
     List<Check> checkConnections();
+
+    /** The raw mails as received, by hash: {@code show N --raw M}. */
+    BlobStore rawMailStore();
+
+    /** Copies a ticket's attachments out of the store: {@code guichet attachment}. */
+    AttachmentExport attachmentExport();
+
+    /** {@code guichet backup}; {@code guichet restore} opens no backend: see {@link BackendFactory#restore}. */
+    Backups backups();
+
+    /** {@code guichet purge}: closed tickets deleted with their messages, events and files. */
+    Retention retention();
+
+    /** The checks of {@code guichet status}: database, IMAP and SMTP, and the figures the database holds. */
+    Health health();
 
     @Override
     void close();

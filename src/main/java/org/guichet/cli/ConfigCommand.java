@@ -37,6 +37,8 @@ final class ConfigCommand {
             print(out, new Check("config", true, root.config + ": " + config.services().size() + " service(s), "
                     + config.categories().size() + " categories, helpdesk " + config.helpdesk().address()));
             print(out, new Check("secrets", true, "every ${env:...} and ${file:...} value was found"));
+            config.security().warning(config.mail().demoServer())
+                    .ifPresent(w -> out.printf("%-9s %-6s %s%n", "security", "WARN", w));
             List<Check> steps = backend.checkConnections();
             steps.forEach(step -> print(out, step));
             return steps.stream().allMatch(Check::ok) ? 0 : FAILED;

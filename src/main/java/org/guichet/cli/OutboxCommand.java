@@ -1,7 +1,6 @@
 package org.guichet.cli;
 
 import java.io.PrintWriter;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +36,7 @@ final class OutboxCommand implements Callable<Integer> {
         List<OutboxEntry> unsent;
         try (Backend backend = root.openMigrated()) {
             if (retry) {
-                int queued = backend.outbox().retryNow(Instant.now());
+                int queued = backend.outbox().retryNow(backend.clock().instant());
                 int sent = backend.deliverOutbox();
                 out.printf("%d notification(s) queued again, %d sent%n", queued, sent);
             }

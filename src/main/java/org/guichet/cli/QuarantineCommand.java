@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.guichet.store.QuarantinedMail;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "quarantine", mixinStandardHelpOptions = true,
         description = {"Mails that could not be handled, kept with their reason and their bytes.",
             "Without a subcommand: list them."})
-final class QuarantineCommand implements java.util.concurrent.Callable<Integer> {
+final class QuarantineCommand implements Callable<Integer> {
     private static final List<String> COLUMNS = List.of("id", "quarantined", "size", "attempts", "mail", "reason");
 
     @ParentCommand

@@ -26,6 +26,8 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Backend backend = root.open();
+        backend.config().security().warning(backend.config().mail().demoServer())
+                .ifPresent(w -> out.println("warning: " + w));
         if (once) {
             try (backend) {
                 backend.daemon().runOnce(out);

@@ -41,7 +41,7 @@ final class StatsCommand implements Callable<Integer> {
         Optional<Instant> from = since();
         TicketStats stats;
         try (Backend backend = root.openMigrated()) {
-            stats = backend.statistics().compute(from, Instant.now());
+            stats = backend.statistics().compute(from, backend.clock().instant());
         }
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {

@@ -45,7 +45,7 @@ final class Table {
     }
 
     private static String cut(String value) {
-        String flat = value.replaceAll("[\\p{Cntrl}]+", " ");
+        String flat = Terminal.line(value);
         return flat.length() <= WIDEST ? flat : flat.substring(0, WIDEST - 1) + "…";
     }
 

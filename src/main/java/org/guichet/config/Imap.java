@@ -6,10 +6,17 @@ import java.util.Objects;
 /** The mailbox that Guichet reads: where it is, how to log in, and which folders hold handled and refused mail. */
 public record Imap(String host, int port, boolean ssl, boolean starttls, String user, String password,
         String folder, String processedFolder, String quarantineFolder, Duration pollInterval, boolean idle,
-        Duration timeout, Duration failover) {
+        Duration timeout, Access access, Duration failover) {
 
     /** How long a standby instance waits, at most, before it takes over a dead reader's mailbox. */
     public static final Duration DEFAULT_FAILOVER = Duration.ofSeconds(30);
+
+    /** A password login with the JDK's certificate authorities and the default failover. */
+    public Imap(String host, int port, boolean ssl, boolean starttls, String user, String password, String folder,
+            String processedFolder, String quarantineFolder, Duration pollInterval, boolean idle, Duration timeout) {
+        this(host, port, ssl, starttls, user, password, folder, processedFolder, quarantineFolder, pollInterval, idle,
+                timeout, Access.password(), DEFAULT_FAILOVER);
+    }
 
     public Imap {
         Checks.text(host, "imap host");
@@ -21,14 +28,8 @@ public record Imap(String host, int port, boolean ssl, boolean starttls, String 
         Checks.text(quarantineFolder, "imap quarantine folder");
         Checks.positive(pollInterval, "imap poll interval");
         Checks.positive(timeout, "imap timeout");
+        Objects.requireNonNull(access, "imap access");
         Checks.positive(failover, "imap failover");
-    }
-
-    /** A mailbox with the default failover. */
-    public Imap(String host, int port, boolean ssl, boolean starttls, String user, String password, String folder,
-            String processedFolder, String quarantineFolder, Duration pollInterval, boolean idle, Duration timeout) {
-        this(host, port, ssl, starttls, user, password, folder, processedFolder, quarantineFolder, pollInterval, idle,
-                timeout, DEFAULT_FAILOVER);
     }
 
     /** Leaves the password out, so that logging the record cannot leak it. */

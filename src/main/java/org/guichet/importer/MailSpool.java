@@ -16,7 +16,7 @@ final class MailSpool {
     }
 
     Path create() throws IOException {
-        Files.createDirectories(dir);
+        org.guichet.PrivateFiles.createDirectories(dir);
         return Files.createTempFile(dir, "import-", ".eml");
     }
 

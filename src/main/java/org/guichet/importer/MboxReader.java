@@ -4,10 +4,15 @@ import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -59,7 +64,7 @@ final class MboxReader {
                 // zero bytes left by a crash end a mail: what follows them starts afresh
                 garbageFrom = garbageFrom < 0 ? in.lineNumber() : garbageFrom;
                 garbageBytes += zeros;
-                line = java.util.Arrays.copyOfRange(line, zeros, line.length);
+                line = Arrays.copyOfRange(line, zeros, line.length);
                 previousBlank = true;
                 if (ascii(line).isBlank()) {
                     continue;
@@ -150,7 +155,7 @@ final class MboxReader {
     private static final class Current {
         private final Path spoolFile;
         private final long line;
-        private final java.io.OutputStream out;
+        private final OutputStream out;
         private final ByteArrayOutputStream header = new ByteArrayOutputStream();
         private long size;
         private boolean inHeader = true;
@@ -163,7 +168,7 @@ final class MboxReader {
         Current(Path spoolFile, long line) throws IOException {
             this.spoolFile = spoolFile;
             this.line = line;
-            this.out = java.nio.file.Files.newOutputStream(spoolFile);
+            this.out = Files.newOutputStream(spoolFile);
         }
 
         /** The empty line before a separator belongs to the mbox, not to the mail: it is held back until then. */
@@ -192,7 +197,7 @@ final class MboxReader {
         private void readHeader(byte[] bytes, String text) {
             if (text.isBlank()) {
                 inHeader = false;
-                java.util.regex.Matcher m = BOUNDARY.matcher(header.toString(StandardCharsets.ISO_8859_1));
+                Matcher m = BOUNDARY.matcher(header.toString(StandardCharsets.ISO_8859_1));
                 closing = m.find() ? "--" + m.group(1).strip() + "--" : null;
                 return;
             }
@@ -222,14 +227,14 @@ final class MboxReader {
             cut = why;
         }
 
-        java.util.Optional<String> truncation() {
+        Optional<String> truncation() {
             if (inHeader) {
-                return java.util.Optional.of("it ends inside its header");
+                return Optional.of("it ends inside its header");
             }
             if (closing != null && !closed) {
-                return java.util.Optional.of("its last MIME part has no closing boundary");
+                return Optional.of("its last MIME part has no closing boundary");
             }
-            return java.util.Optional.ofNullable(cut);
+            return Optional.ofNullable(cut);
         }
 
         void close() throws IOException {

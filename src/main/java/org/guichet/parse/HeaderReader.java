@@ -25,7 +25,8 @@ final class HeaderReader {
         MailHeaders.Builder builder = new MailHeaders.Builder();
         for (Header header : MimeAccess.allHeaders(message, problems)) {
             String value = header.getValue() == null ? "" : header.getValue();
-            if (!builder.add(header.getName(), HeaderText.decode("the " + header.getName() + " header", value, problems))) {
+            String decoded = HeaderText.decode("the " + header.getName() + " header", value, problems);
+            if (!builder.add(header.getName(), decoded, HeaderText.unfold(value))) {
                 problems.add("The mail has more than " + MailHeaders.MAX_FIELDS + " header fields or "
                         + MailHeaders.MAX_CHARS / 1024 + " KiB of them; the rest were dropped.");
                 break;

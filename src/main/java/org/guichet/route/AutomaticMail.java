@@ -34,12 +34,19 @@ public final class AutomaticMail {
     private final String supportLocal;
     private final String supportDomain;
     private final Set<String> ownAddresses;
+    private final Optional<PlusAddress> plus;
     private final List<Function<InboundMail, Optional<String>>> rules = List.of(
             this::report, this::failedRecipients, this::sender, this::autoSubmitted, this::autoReplyHeaders,
             this::precedence, this::mailingList, this::loopThroughUs, this::emptyReturnPath);
 
     /** {@code otherAddresses}: the addresses the config gives categories, which are the gateway's too. */
     public AutomaticMail(String supportAddress, Collection<String> otherAddresses) {
+        this(supportAddress, otherAddresses, Optional.empty());
+    }
+
+    /** With {@code plus}, a bounce's failed recipients are checked against the reply tokens it shows. */
+    private AutomaticMail(String supportAddress, Collection<String> otherAddresses, Optional<PlusAddress> plus) {
+        this.plus = plus;
         String support = supportAddress.toLowerCase(Locale.ROOT);
         this.supportLocal = support.substring(0, support.lastIndexOf('@'));
         this.supportDomain = support.substring(support.lastIndexOf('@') + 1);
@@ -53,7 +60,8 @@ public final class AutomaticMail {
         List<String> categoryAddresses = config.categories().stream()
                 .flatMap(c -> Stream.concat(Stream.of(c), c.subcategories().stream()))
                 .map(Category::addresses).flatMap(List::stream).toList();
-        return new AutomaticMail(config.helpdesk().address(), categoryAddresses);
+        return new AutomaticMail(config.helpdesk().address(), categoryAddresses,
+                Optional.of(new PlusAddress(config.helpdesk().address(), config.security().secret())));
     }
 
     /** Why this mail is automatic, or nothing for a mail written by a person. */
@@ -69,7 +77,7 @@ public final class AutomaticMail {
         boolean bounce = reportType(mail).filter("delivery-status"::equals).isPresent()
                 || mail.headers().first("X-Failed-Recipients").isPresent()
                 || mail.from().map(a -> local(a.address()).equals("mailer-daemon")).orElse(false);
-        return bounce ? Optional.of(new DeliveryReportReader(this::neverFailed).read(mail)) : Optional.empty();
+        return bounce ? Optional.of(new DeliveryReportReader(this::neverFailed, plus).read(mail)) : Optional.empty();
     }
 
     /** Whether the gateway itself owns this address: the support address, its plus forms, a category's address. */

@@ -6,41 +6,44 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads the command lines at the very top of a mail's body: one per line, each starting with {@code #}; the
- * first other line ends them. A subject that is {@code #mytickets} (or {@code #mestickets}) is a command too.
+ * Reads the command lines at the very top of a mail's body: one per line, each starting with {@code #}; blank
+ * lines among them are skipped, and the first other line ends them. A subject that is {@code #mytickets} (or
+ * {@code #mestickets}) is a command too.
  */
 public final class CommandParser {
     private static final int MAX_COMMANDS = 20;
     private static final int MAX_LINE = 300;
 
-    /** The commands as written, not yet checked against their sender. */
-    public List<MailCommand> read(String subject, String body) {
+    /**
+     * The commands as written, not yet checked against their sender, and the body without them. The command
+     * block is every line at the top that is blank or starts with {@code #}: a blank line between two commands
+     * does not end it, so no command is read as text nor dropped.
+     */
+    public Commands read(String subject, String body) {
         List<MailCommand> commands = new ArrayList<>();
         if (isMyTickets(subject)) {
             commands.add(new MailCommand(subject.strip(), MailCommand.Name.MY_TICKETS, List.of(), true, Optional.empty()));
         }
-        for (String raw : body.split("\n", -1)) {
-            String line = raw.strip();
-            if (line.isEmpty() && commands.isEmpty()) {
-                continue;
-            }
-            if (!line.startsWith("#") || commands.size() >= MAX_COMMANDS) {
-                break;
-            }
-            commands.add(parse(line.length() > MAX_LINE ? line.substring(0, MAX_LINE) : line));
-        }
-        return commands;
-    }
-
-    /** The body without its command lines: what the message says. */
-    public String withoutCommands(String body) {
         String[] lines = body.split("\n", -1);
         int first = 0;
-        while (first < lines.length && (lines[first].isBlank() || lines[first].strip().startsWith("#"))
-                && first < MAX_COMMANDS * 4) {
+        while (first < lines.length && first < MAX_COMMANDS * 4
+                && (lines[first].isBlank() || lines[first].strip().startsWith("#"))) {
+            String line = lines[first].strip();
+            if (!line.isEmpty()) {
+                commands.add(commands.size() < MAX_COMMANDS ? parse(cut(line)) : tooMany(line));
+            }
             first++;
         }
-        return String.join("\n", Arrays.asList(lines).subList(first, lines.length));
+        return new Commands(commands, String.join("\n", Arrays.asList(lines).subList(first, lines.length)));
+    }
+
+    /** A command past the limit is refused, not dropped: its sender learns it was not run. */
+    private static MailCommand tooMany(String line) {
+        return parse(cut(line)).refused("only the first " + MAX_COMMANDS + " commands of a mail are run");
+    }
+
+    private static String cut(String line) {
+        return line.length() > MAX_LINE ? line.substring(0, MAX_LINE) : line;
     }
 
     static boolean isMyTickets(String subject) {

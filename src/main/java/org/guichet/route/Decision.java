@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param service the id of the service of the subcategory, else of the category
  * @param reasons one sentence per decision, in the order they were taken
  * @param deliveryReport what a bounce says about the mail it returns
+ * @param sender who sent the mail, as far as commands are concerned
+ * @param commands the mail's commands, checked against its sender and ticket, and the text kept without them
  */
 public record Decision(
         Optional<String> automatic,
@@ -24,7 +26,9 @@ public record Decision(
         String service,
         Priority priority,
         List<String> reasons,
-        Optional<DeliveryReport> deliveryReport) {
+        Optional<DeliveryReport> deliveryReport,
+        Permissions.Sender sender,
+        Commands commands) {
 
     public Decision {
         Objects.requireNonNull(automatic);
@@ -36,6 +40,8 @@ public record Decision(
         Objects.requireNonNull(priority);
         reasons = List.copyOf(reasons);
         Objects.requireNonNull(deliveryReport);
+        Objects.requireNonNull(sender);
+        Objects.requireNonNull(commands);
     }
 
     public boolean isFollowUp() {

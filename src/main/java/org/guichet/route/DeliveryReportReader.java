@@ -36,14 +36,32 @@ final class DeliveryReportReader {
             "(?im)^.*(copy of the (original )?message|original message follows|message headers follow).*$");
 
     private final Predicate<String> notARecipient;
+    private final Optional<PlusAddress> plus;
 
     /** {@code ignored} tells the addresses that are never a failed recipient: ours, robots'. */
     DeliveryReportReader(Predicate<String> ignored) {
+        this(ignored, Optional.empty());
+    }
+
+    /** With {@code plus}, a returned copy's reply address is checked against each failed recipient's token. */
+    DeliveryReportReader(Predicate<String> ignored, Optional<PlusAddress> plus) {
         this.notARecipient = ignored;
+        this.plus = plus;
     }
 
     DeliveryReport read(InboundMail mail) {
-        return new DeliveryReport(originalMessageId(mail), failed(mail));
+        List<DeliveryReport.FailedRecipient> failed = failed(mail);
+        if (plus.isPresent()) {
+            List<String> shown = addresses(mail.reportText() + "\n" + mail.text(), false);
+            failed = failed.stream().map(f -> new DeliveryReport.FailedRecipient(f.address(), f.status(),
+                    tokenTicket(shown, f.address()))).toList();
+        }
+        return new DeliveryReport(originalMessageId(mail), failed);
+    }
+
+    /** The ticket of the first reply address shown whose token is that recipient's own. */
+    private Optional<Long> tokenTicket(List<String> shown, String recipient) {
+        return shown.stream().map(a -> plus.get().provenTicketOf(a, recipient)).flatMap(Optional::stream).findFirst();
     }
 
     /** Shown headers first: they are the returned message's own; In-Reply-To and References only point at it. */
@@ -123,8 +141,12 @@ final class DeliveryReportReader {
     }
 
     private static List<String> addresses(String paragraph) {
+        return addresses(paragraph, true);
+    }
+
+    private static List<String> addresses(String paragraph, boolean skipHeaderLines) {
         List<String> addresses = new ArrayList<>();
-        paragraph.lines().filter(line -> !HEADER_LINE.matcher(line).matches()).forEach(line -> {
+        paragraph.lines().filter(line -> !skipHeaderLines || !HEADER_LINE.matcher(line).matches()).forEach(line -> {
             Matcher m = ADDRESS.matcher(line);
             while (m.find()) {
                 addresses.add(m.group().toLowerCase(Locale.ROOT));

@@ -14,7 +14,10 @@ public final class Permissions {
 
     public Permissions(GuichetConfig config) {
         this.config = config;
-        this.authentication = new AgentAuthentication(config.security().requireAuthenticatedAgents(),
+        // Until reply tokens are wired into every notification (issue 12, phase 2), only an explicit
+        // require-proof: true asks agents for Authentication-Results here; auto is resolved there.
+        this.authentication = new AgentAuthentication(
+                config.security().requireProof() == org.guichet.config.Security.RequireProof.TRUE,
                 config.security().trustedAuthservId());
     }
 

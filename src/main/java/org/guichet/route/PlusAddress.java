@@ -12,11 +12,20 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The per-ticket reply address {@code support+<number>-<token>@domain}. The token is a keyed hash of the
- * number, so a reply address cannot be made up for someone else's ticket.
+ * The per-ticket reply address {@code support+<number>-<token>@domain}. Each notification carries its
+ * recipient's own token, a keyed hash of the ticket number and the recipient's address: a reply to it from that
+ * address proves who sent it (SPEC section 6), and a token cannot be made up for someone else or another ticket.
+ *
+ * <p>Three forms are read. The recipient's token ({@value #TOKEN_CHARS} base32 characters) threads and proves.
+ * The older ticket-only token ({@value #LEGACY_TOKEN_CHARS} hex characters, in notifications sent before
+ * tokens named their recipient) threads but proves nothing, since every participant received the same one.
+ * A plain {@code support+<number>@} names a ticket but proves nothing: the router threads it only for people who
+ * take part in the ticket.
  */
 public final class PlusAddress {
-    private static final int TOKEN_HEX_CHARS = 10;
+    static final int TOKEN_CHARS = 12;
+    static final int LEGACY_TOKEN_CHARS = 10;
+    private static final String BASE32 = "abcdefghijklmnopqrstuvwxyz234567";
     private final String local;
     private final String domain;
     private final byte[] secret;
@@ -27,24 +36,77 @@ public final class PlusAddress {
         this.local = supportAddress.substring(0, at).toLowerCase(Locale.ROOT);
         this.domain = supportAddress.substring(at + 1).toLowerCase(Locale.ROOT);
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
-        this.pattern = Pattern.compile(Pattern.quote(local) + "\\+(\\d{1,18})-([0-9a-f]{" + TOKEN_HEX_CHARS + "})@"
+        this.pattern = Pattern.compile(Pattern.quote(local) + "\\+(\\d{1,18})(?:-([0-9a-z]{1,32}))?@"
                 + Pattern.quote(domain));
     }
 
-    public String addressFor(long number) {
-        return local + "+" + number + "-" + token(number) + "@" + domain;
+    /** The reply address of a ticket for one recipient: replying to it from that address proves who they are. */
+    public String addressFor(long number, String recipient) {
+        return local + "+" + number + "-" + token(number, recipient) + "@" + domain;
     }
 
-    /** The ticket number of a plus address whose token is valid; nothing for any other address. */
-    public Optional<Long> ticketOf(String address) {
+    /** The older reply address, the same for every recipient: it threads, it proves nothing. */
+    public String addressFor(long number) {
+        return local + "+" + number + "-" + legacyToken(number) + "@" + domain;
+    }
+
+    /** The token of a ticket for one recipient: a keyed hash of the number and the lower-cased address. */
+    public String token(long number, String recipient) {
+        byte[] hash = hmac(number + "\n" + normalised(recipient));
+        StringBuilder token = new StringBuilder(TOKEN_CHARS);
+        long bits = 0;
+        for (int i = 0; i < 8; i++) {
+            bits = (bits << 8) | (hash[i] & 0xFF);
+        }
+        for (int i = 0; i < TOKEN_CHARS; i++) {
+            token.append(BASE32.charAt((int) (bits >>> (59 - 5 * i)) & 31));
+        }
+        return token.toString();
+    }
+
+    /**
+     * The ticket number of a reply address whose token proves {@code sender}: the token was made for that ticket and
+     * that address. Nothing for any other address, sender or token.
+     */
+    public Optional<Long> provenTicketOf(String address, String sender) {
         Matcher m = pattern.matcher(address.toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
+        if (!m.matches() || m.group(2) == null || m.group(2).length() != TOKEN_CHARS) {
             return Optional.empty();
         }
         long number = Long.parseLong(m.group(1));
-        boolean valid = MessageDigest.isEqual(token(number).getBytes(StandardCharsets.US_ASCII),
-                m.group(2).getBytes(StandardCharsets.US_ASCII));
-        return valid ? Optional.of(number) : Optional.empty();
+        return same(token(number, sender), m.group(2)) ? Optional.of(number) : Optional.empty();
+    }
+
+    /** Whether {@code address} is the reply address of ticket {@code number} for {@code sender}. */
+    public boolean proves(String address, long number, String sender) {
+        return provenTicketOf(address, sender).filter(n -> n == number).isPresent();
+    }
+
+    /**
+     * The ticket number of a reply address with a valid token, for {@code sender} or for the ticket alone (the
+     * older form): the mail threads onto that ticket. Nothing for a made-up token.
+     */
+    public Optional<Long> ticketOf(String address, String sender) {
+        return provenTicketOf(address, sender).or(() -> ticketOf(address));
+    }
+
+    /** The ticket number of an older, ticket-only reply address with a valid token; nothing for any other address. */
+    public Optional<Long> ticketOf(String address) {
+        Matcher m = pattern.matcher(address.toLowerCase(Locale.ROOT));
+        if (!m.matches() || m.group(2) == null || m.group(2).length() != LEGACY_TOKEN_CHARS) {
+            return Optional.empty();
+        }
+        long number = Long.parseLong(m.group(1));
+        return same(legacyToken(number), m.group(2)) ? Optional.of(number) : Optional.empty();
+    }
+
+    /**
+     * The number an address of the ticket form names, whatever its token, or none: it threads only for people who
+     * take part in the ticket, and is never proof.
+     */
+    public Optional<Long> numberOf(String address) {
+        Matcher m = pattern.matcher(address.toLowerCase(Locale.ROOT));
+        return m.matches() ? Optional.of(Long.parseLong(m.group(1))) : Optional.empty();
     }
 
     /**
@@ -55,12 +117,24 @@ public final class PlusAddress {
         return pattern.matcher(address.toLowerCase(Locale.ROOT)).matches();
     }
 
-    private String token(long number) {
+    private String legacyToken(long number) {
+        return HexFormat.of().formatHex(hmac(Long.toString(number))).substring(0, LEGACY_TOKEN_CHARS);
+    }
+
+    private static String normalised(String address) {
+        return address.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean same(String expected, String given) {
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                given.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private byte[] hmac(String text) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            byte[] hash = mac.doFinal(Long.toString(number).getBytes(StandardCharsets.US_ASCII));
-            return HexFormat.of().formatHex(hash).substring(0, TOKEN_HEX_CHARS);
+            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every Java has HmacSHA256", e);
         }

@@ -17,6 +17,8 @@ public final class Router {
     private final AutomaticMail automatic;
     private final CategoryRules categories;
     private final PriorityRules priorities = new PriorityRules();
+    private final Permissions permissions;
+    private final CommandParser commands = new CommandParser();
 
     public Router(GuichetConfig config, SubjectTag tag, PlusAddress plus) {
         this.config = config;
@@ -24,6 +26,7 @@ public final class Router {
         this.plus = plus;
         this.automatic = AutomaticMail.of(config);
         this.categories = new CategoryRules(config, plus);
+        this.permissions = new Permissions(config);
     }
 
     public Decision decide(InboundMail mail, TicketDirectory tickets) {
@@ -31,12 +34,14 @@ public final class Router {
         Optional<String> robot = automatic.reason(mail);
         robot.ifPresent(r -> reasons.add("automatic mail: " + r));
         Optional<ThreadMatch> thread = Optional.empty();
+        Optional<TicketRef> onTicket = Optional.empty();
         Optional<Long> mentions = Optional.empty();
         Optional<Found> found = byPlusAddress(mail, tickets)
                 .or(() -> byReferences(mail, tickets))
                 .or(() -> bySubject(mail, tickets, reasons));
         if (found.isPresent() && found.get().ticket().open()) {
             thread = Optional.of(new ThreadMatch(found.get().ticket().id(), found.get().by()));
+            onTicket = Optional.of(found.get().ticket());
             reasons.add("follow-up of ticket #" + found.get().ticket().id() + " by " + found.get().by().code());
         } else if (found.isPresent()) {
             mentions = Optional.of(found.get().ticket().id());
@@ -50,9 +55,28 @@ public final class Router {
         reasons.add(category.reason());
         PriorityChoice priority = priorities.choose(mail, reasons);
         reasons.add(priority.reason());
+        Permissions.Sender sender = permissions.sender(mail);
         return new Decision(robot, thread, mentions, category.category().name(),
                 category.subcategory().map(Category::name), category.service(), priority.priority(), reasons,
-                automatic.deliveryReport(mail));
+                automatic.deliveryReport(mail), sender, commands(mail, robot.isPresent(), onTicket, sender));
+    }
+
+    /**
+     * The commands, read once here for the daemon and for {@code guichet route} alike. Automatic mail runs none
+     * and is kept as received; a follow-up's commands are read from its new text only and checked against its
+     * ticket; a mail whose subject is {@code #mytickets} asks for the list and does nothing else.
+     */
+    private Commands commands(InboundMail mail, boolean automatic, Optional<TicketRef> ticket,
+            Permissions.Sender sender) {
+        if (automatic) {
+            return Commands.none(mail.newText());
+        }
+        String body = ticket.isPresent() ? mail.newText() : mail.text();
+        Commands read = commands.read(ticket.isPresent() ? "" : mail.subject(), body);
+        if (read.has(MailCommand.Name.MY_TICKETS)) {
+            return new Commands(read.list().subList(0, 1), read.rest());
+        }
+        return new Commands(permissions.check(read.list(), sender, ticket), read.rest());
     }
 
     private record Found(TicketRef ticket, ThreadMatch.By by) {
@@ -62,13 +86,23 @@ public final class Router {
         if (!config.mail().plusAddressing()) {
             return Optional.empty();
         }
-        return Stream.concat(mail.to().stream(), mail.cc().stream())
-                .map(MailAddress::address)
-                .map(plus::ticketOf)
+        String sender = mail.from().map(MailAddress::address).orElse("");
+        List<String> addresses = Stream.concat(mail.to().stream(), mail.cc().stream()).map(MailAddress::address)
+                .toList();
+        Optional<TicketRef> valid = addresses.stream()
+                .map(a -> plus.ticketOf(a, sender))
                 .flatMap(Optional::stream)
                 .map(tickets::byNumber)
                 .flatMap(Optional::stream)
-                .findFirst()
+                .findFirst();
+        // A made-up or someone else's token names a ticket too, but threads only for people who take part in it.
+        return valid.or(() -> addresses.stream()
+                        .map(plus::numberOf)
+                        .flatMap(Optional::stream)
+                        .map(tickets::byNumber)
+                        .flatMap(Optional::stream)
+                        .filter(t -> t.hasParticipant(sender) || isAgentOf(t.service(), sender))
+                        .findFirst())
                 .map(t -> new Found(t, ThreadMatch.By.PLUS_ADDRESS));
     }
 

@@ -15,6 +15,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.guichet.PrivateFiles;
 import org.guichet.parse.AttachmentSink;
 import org.guichet.parse.StoredPart;
 
@@ -36,7 +37,7 @@ public final class BlobStore implements AttachmentSink {
     /** Streams content to disk, synced, and returns its hash and size; a second copy is not written. */
     @Override
     public StoredPart store(InputStream content) throws IOException {
-        Files.createDirectories(root);
+        PrivateFiles.createDirectories(root);
         Path temp = Files.createTempFile(root, "incoming-", ".part");
         try {
             MessageDigest digest = sha256();
@@ -55,11 +56,47 @@ public final class BlobStore implements AttachmentSink {
         }
     }
 
-    private static void moveIntoPlace(Path temp, Path target) throws IOException {
+    /**
+     * Keeps a mail already written to disk without writing it again: hashed as it is read once, synced, then
+     * linked into place. Only files under this store's folder (intake's and import's spool) are linked; any
+     * other file (one a user imports) is copied, so that changing it later cannot change what was kept.
+     */
+    public StoredPart keep(Path file) throws IOException {
+        Path source = file.toAbsolutePath().normalize();
+        if (!source.startsWith(root)) {
+            try (InputStream in = Files.newInputStream(source)) {
+                return store(in);
+            }
+        }
+        MessageDigest digest = sha256();
+        long size;
+        try (FileChannel channel = FileChannel.open(source, StandardOpenOption.READ);
+             OutputStream sink = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
+            size = Channels.newInputStream(channel).transferTo(sink);
+            channel.force(true);
+        }
+        String sha = HexFormat.of().formatHex(digest.digest());
+        linkIntoPlace(source, pathOf(sha));
+        return new StoredPart(sha, size);
+    }
+
+    private static void linkIntoPlace(Path file, Path target) throws IOException {
         if (Files.exists(target)) {
             return;
         }
         Files.createDirectories(target.getParent());
+        try {
+            Files.createLink(target, file);
+        } catch (FileAlreadyExistsException raced) {
+            // another copy of the same bytes got there first: same content, nothing to do
+        }
+    }
+
+    private static void moveIntoPlace(Path temp, Path target) throws IOException {
+        if (Files.exists(target)) {
+            return;
+        }
+        PrivateFiles.createDirectories(target.getParent());
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException raced) {

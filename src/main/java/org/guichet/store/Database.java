@@ -15,6 +15,11 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 /** The database, H2 or PostgreSQL: a connection pool (HikariCP), Flyway migrations and transactions. */
 public final class Database implements AutoCloseable {
+    static {
+        // before any H2 class loads: H2 reads its bind address once (see H2Access)
+        H2Access.bindServersToLoopback();
+    }
+
     private static final int POOL_SIZE = 8;
     // How long a caller waits for a connection when the database is unreachable, before its work fails and is
     // retried. Not less: H2 reopening its file after a crash waits for the dead process's file lock to age.
@@ -28,13 +33,24 @@ public final class Database implements AutoCloseable {
         this(configuredUrl, "sa", "");
     }
 
+    /**
+     * A database opened with these credentials when it is PostgreSQL (storage.database-user/-password); an H2
+     * database ignores them and opens with its own generated password (see H2Access).
+     */
     public Database(String configuredUrl, String user, String password) {
         this.vendor = Vendor.of(Objects.requireNonNull(configuredUrl));
         this.url = vendor == Vendor.H2 ? durable(withAutoServer(configuredUrl)) : configuredUrl;
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
-        config.setUsername(user.isEmpty() && vendor == Vendor.H2 ? "sa" : user);
-        config.setPassword(password);
+        if (vendor == Vendor.H2) {
+            H2Access.requireLoopback(url);
+            H2Access.Credentials credentials = H2Access.credentials(url);
+            config.setUsername(credentials.user());
+            config.setPassword(credentials.password());
+        } else {
+            config.setUsername(user);
+            config.setPassword(password);
+        }
         config.setMaximumPoolSize(POOL_SIZE);
         // no idle connections kept: an H2 file database is closed, and its lock released, with its last connection
         config.setMinimumIdle(0);

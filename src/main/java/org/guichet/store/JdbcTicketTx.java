@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.guichet.intake.MailSource;
+import org.guichet.ticket.MailOrigin;
 import org.guichet.ticket.MailRecord;
 import org.guichet.ticket.NewMessage;
 import org.guichet.ticket.NewTicket;
@@ -40,7 +40,7 @@ final class JdbcTicketTx implements TicketTx {
     }
 
     @Override
-    public MailRecord recordAttempt(String key, String rawSha256, long rawSize, MailSource source, Instant now) {
+    public MailRecord recordAttempt(String key, String rawSha256, long rawSize, MailOrigin source, Instant now) {
         return mails.recordAttempt(key, rawSha256, rawSize, source, now);
     }
 
@@ -125,6 +125,11 @@ final class JdbcTicketTx implements TicketTx {
     }
 
     @Override
+    public Optional<Long> ticketOfNotification(String messageId, String recipient) {
+        return outbox.ticketOfNotification(messageId, recipient);
+    }
+
+    @Override
     public List<String> threadMessageIds(long ticketId) {
         return messages.threadIds(ticketId);
     }
@@ -142,5 +147,10 @@ final class JdbcTicketTx implements TicketTx {
     @Override
     public Optional<TicketDetail> detail(long ticketId) {
         return tickets.summary(ticketId).map(s -> new TicketDetail(s, messages.of(ticketId), events.of(ticketId)));
+    }
+
+    @Override
+    public Optional<String> originalMail(long ticketId, long messageId) {
+        return messages.originalMail(ticketId, messageId);
     }
 }

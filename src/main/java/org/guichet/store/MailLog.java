@@ -1,5 +1,6 @@
 package org.guichet.store;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -9,9 +10,11 @@ import org.guichet.intake.MailboxMemory;
 /** The received mails as intake and the {@code quarantine} command see them, outside any ticket work. */
 public final class MailLog implements MailboxMemory {
     private final Database database;
+    private final Clock clock;
 
-    public MailLog(Database database) {
+    public MailLog(Database database, Clock clock) {
         this.database = database;
+        this.clock = clock;
     }
 
     @Override
@@ -22,7 +25,7 @@ public final class MailLog implements MailboxMemory {
 
     @Override
     public void rememberUidValidity(String folder, long uidValidity) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         database.inTransaction(c -> {
             Sql sql = new Sql(c);
             if (sql.update("UPDATE mailbox_state SET uid_validity = ?, seen_at = ? WHERE folder = ?", uidValidity, now,

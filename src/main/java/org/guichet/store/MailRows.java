@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.guichet.intake.MailSource;
+import org.guichet.ticket.MailOrigin;
 import org.guichet.ticket.MailRecord;
 
 /** The received mails: the table that makes intake idempotent. */
@@ -22,7 +22,7 @@ final class MailRows {
                 MailRows::record, key);
     }
 
-    MailRecord recordAttempt(String key, String sha256, long size, MailSource source, Instant now) {
+    MailRecord recordAttempt(String key, String sha256, long size, MailOrigin source, Instant now) {
         Optional<MailRecord> known = find(key);
         if (known.isEmpty()) {
             sql.insert("INSERT INTO inbound_mail (mail_key, raw_sha256, raw_size, folder, uid_validity, uid, status,"

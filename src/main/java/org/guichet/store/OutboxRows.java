@@ -36,6 +36,11 @@ final class OutboxRows {
                 rs -> rs.getInt(1), ticketId, recipient, since).orElse(0);
     }
 
+    Optional<Long> ticketOfNotification(String messageId, String recipient) {
+        return sql.one("SELECT ticket_id FROM outbox WHERE message_id = ? AND LOWER(recipient) = LOWER(?)"
+                + " AND ticket_id IS NOT NULL", rs -> rs.getLong(1), messageId, recipient.strip());
+    }
+
     List<OutboxEntry> due(Instant now, int limit) {
         return withAttachments(sql.list("SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ?"
                 + " ORDER BY next_attempt_at, id LIMIT ?", OutboxRows::entry, now, limit));

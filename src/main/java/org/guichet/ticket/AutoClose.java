@@ -9,12 +9,14 @@ import java.util.List;
 public final class AutoClose {
     private final TicketStore store;
     private final TicketActions actions;
+    private final ChangeRecorder recorder;
     private final Duration after;
     private final Clock clock;
 
-    public AutoClose(TicketStore store, TicketActions actions, int days, Clock clock) {
+    public AutoClose(TicketStore store, TicketActions actions, ChangeRecorder recorder, int days, Clock clock) {
         this.store = store;
         this.actions = actions;
+        this.recorder = recorder;
         this.after = Duration.ofDays(days);
         this.clock = clock;
     }
@@ -26,7 +28,8 @@ public final class AutoClose {
             List<Ticket> due = tx.resolvedBefore(now.minus(after));
             int closed = 0;
             for (Ticket t : due) {
-                Outcome outcome = actions.changeStatus(tx, t, Status.CLOSED, Actor.system(), now);
+                Outcome outcome = actions.changeStatus(t, Status.CLOSED, Actor.system(), now);
+                recorder.record(tx, outcome, now);
                 closed += outcome.refusal().isEmpty() ? 1 : 0;
             }
             return closed;

@@ -11,12 +11,10 @@ import org.guichet.parse.Attachment;
 import org.guichet.parse.InboundMail;
 import org.guichet.parse.MailAddress;
 import org.guichet.route.AutomaticMail;
-import org.guichet.route.CommandParser;
 import org.guichet.route.Decision;
 import org.guichet.route.MailCommand;
 import org.guichet.route.Permissions;
 import org.guichet.route.SubjectTag;
-import org.guichet.route.TicketRef;
 
 /**
  * Applies routing's decision for one mail inside the caller's transaction: opens a ticket or records a
@@ -31,8 +29,6 @@ public final class DecisionApplier {
     private final TicketActions actions;
     private final Replies replies;
     private final Robots robots;
-    private final CommandParser commands = new CommandParser();
-    private final Permissions permissions;
     private final AutomaticMail own;
     private final Clock clock;
 
@@ -40,10 +36,9 @@ public final class DecisionApplier {
         this.config = config;
         this.tag = tag;
         this.notifier = notifier;
-        this.actions = new TicketActions(config, notifier);
+        this.actions = new TicketActions(config);
         this.replies = new Replies(notifier, actions);
         this.robots = new Robots(notifier, config.limits().newTicketsPerSenderPerHour());
-        this.permissions = new Permissions(config);
         this.own = AutomaticMail.of(config);
         this.clock = clock;
     }
@@ -84,7 +79,7 @@ public final class DecisionApplier {
             return Applied.on(Optional.of(followUp(tx, record, mail, decision,
                     tx.ticket(decision.thread().get().ticket()).orElseThrow(), now)));
         }
-        if (isMyTickets(mail)) {
+        if (decision.commands().has(MailCommand.Name.MY_TICKETS)) {
             replies.myTickets(tx, mail, now);
             return Applied.on(Optional.empty());
         }
@@ -107,17 +102,13 @@ public final class DecisionApplier {
     private void keepAutomatic(TicketTx tx, MailRecord record, InboundMail mail, Decision decision, Ticket ticket,
             Instant now) {
         String author = mail.from().map(MailAddress::address).orElse("unknown sender");
-        tx.insertMessage(ticket.id(), message(record, mail, mail.newText(), true, TicketMessage.Direction.IN, now));
+        tx.insertMessage(ticket.id(), message(record, mail, decision.commands().rest(), true, TicketMessage.Direction.IN, now));
         tx.insertEvent(ticket.id(), TicketEvent.of(now, author, "note",
                 "automatic mail kept as a note (" + decision.automatic().get() + ")"));
         if (decision.deliveryReport().isPresent()) {
             robots.recordReport(tx, ticket.id(), decision, now);
         }
         tx.save(ticket.touched(now));
-    }
-
-    private boolean isMyTickets(InboundMail mail) {
-        return commands.read(mail.subject(), "").stream().anyMatch(c -> c.name() == MailCommand.Name.MY_TICKETS);
     }
 
     private long open(TicketTx tx, MailRecord record, InboundMail mail, Decision decision, List<Attachment> leftOut,
@@ -128,9 +119,10 @@ public final class DecisionApplier {
                 decision.category(), decision.subcategory(), decision.service(), decision.priority(), now,
                 decision.mentions());
         long id = tx.insertTicket(fields);
-        Permissions.Sender sender = permissions.sender(mail);
-        List<MailCommand> cmds = permissions.check(commands.read("", mail.text()), sender, Optional.empty());
-        tx.insertMessage(id, message(record, mail, commands.withoutCommands(mail.text()), false,
+        Permissions.Sender sender = decision.sender();
+        List<MailCommand> cmds = decision.commands().list();
+        String text = decision.commands().rest();
+        tx.insertMessage(id, message(record, mail, text, false,
                 TicketMessage.Direction.IN, now));
         tx.insertEvent(id, TicketEvent.change(now, requester.address(), "created", null, Status.NEW.code(),
                 "opened by mail " + mail.messageId().map(m -> "<" + m + ">").orElse("without Message-ID")));
@@ -146,7 +138,7 @@ public final class DecisionApplier {
                 "hasLeftOut", !leftOut.isEmpty())), now);
         // the agents work from their mail client: the request reaches them whole, with its attachments
         notifier.tell(tx, Event.OPENED, ticket, actor, Optional.empty(), new Notices.Content(Map.of(
-                "text", commands.withoutCommands(mail.text()).strip()), Optional.empty(), mail.attachments()), now);
+                "text", text.strip()), Optional.empty(), mail.attachments()), now);
         Actor who = actorOf(mail, sender, ticket);
         replies.runCommands(tx, ticket, cmds, who, mail, now);
         return id;
@@ -155,12 +147,11 @@ public final class DecisionApplier {
     private long followUp(TicketTx tx, MailRecord record, InboundMail mail, Decision decision, Ticket ticket,
             Instant now) {
         String author = mail.from().map(MailAddress::address).orElse("unknown sender");
-        TicketRef ref = TxDirectory.ref(ticket);
-        Permissions.Sender sender = permissions.sender(mail);
-        List<MailCommand> cmds = permissions.check(commands.read("", mail.newText()), sender, Optional.of(ref));
+        Permissions.Sender sender = decision.sender();
+        List<MailCommand> cmds = decision.commands().list();
         Actor actor = actorOf(mail, sender, ticket);
-        boolean internal = cmds.stream().anyMatch(c -> c.allowed() && c.name() == MailCommand.Name.INTERNAL);
-        String text = commands.withoutCommands(mail.newText());
+        boolean internal = decision.commands().has(MailCommand.Name.INTERNAL);
+        String text = decision.commands().rest();
         // an agent's answer goes out from the helpdesk, as in the helpdesks people know
         TicketMessage.Direction direction = actor.kind() == Actor.Kind.AGENT ? TicketMessage.Direction.OUT
                 : TicketMessage.Direction.IN;

@@ -1,5 +1,6 @@
 package org.guichet.ticket;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /** What the database knows of one received mail: whether it was handled yet, and how often it was tried. */
@@ -10,7 +11,7 @@ public record MailRecord(long id, String key, State state, int attempts, Optiona
         RECEIVED, HANDLED, QUARANTINED;
 
         public String code() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 }

@@ -45,7 +45,7 @@ public final class Notices {
     public OutgoingMail about(Event event, Ticket ticket, String recipient, List<String> thread, Content content) {
         Map<String, Object> model = model(ticket);
         model.put("forRequester", recipient.equalsIgnoreCase(ticket.requester().address()));
-        model.putAll(content.model());
+        model.putAll(worded(content.model()));
         Templates.Rendered body = templates.render(event.template(), model);
         Optional<String> inReplyTo = thread.isEmpty() ? Optional.empty() : Optional.of(thread.get(thread.size() - 1));
         String from = content.signer().map(s -> s + " via " + config.helpdesk().name()).orElse(config.helpdesk().name());
@@ -64,6 +64,21 @@ public final class Notices {
         return new OutgoingMail(Optional.empty(), event.template(), recipient, newMessageId(0), inReplyTo,
                 inReplyTo.map(List::of).orElse(List.of()), oneLine(config.helpdesk().name()), Optional.empty(),
                 oneLine(subject), body.text(), Optional.of(body.html()), event.autoSubmitted(), List.of());
+    }
+
+    /** The facts that are codes, and the words of the helpdesk's language for them: codes become words here only. */
+    private Map<String, Object> worded(Map<String, Object> facts) {
+        Map<String, Object> worded = new HashMap<>(facts);
+        facts.forEach((key, value) -> {
+            if (key.endsWith("Status")) {
+                worded.put(key, templates.label("status." + value));
+            } else if (key.endsWith("Priority")) {
+                worded.put(key, templates.label("priority." + value));
+            } else if (key.equals("oldService")) {
+                worded.put(key, serviceName(String.valueOf(value)));
+            }
+        });
+        return worded;
     }
 
     public String label(String key) {

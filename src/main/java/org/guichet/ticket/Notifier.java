@@ -2,6 +2,7 @@ package org.guichet.ticket;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -52,7 +53,7 @@ public final class Notifier {
         }
         List<String> thread = tx.threadMessageIds(ticket.id());
         List<String> recipients = audience.of(event, ticket, actor, subject);
-        List<String> sent = new java.util.ArrayList<>();
+        List<String> sent = new ArrayList<>();
         for (String recipient : recipients) {
             if (tx.isUndeliverable(ticket.id(), recipient)) {
                 tx.insertEvent(ticket.id(), TicketEvent.of(now, SYSTEM, "notification-skipped", event.template()

@@ -17,10 +17,12 @@ import org.guichet.route.MailCommand;
 final class Replies {
     private final Notifier notifier;
     private final TicketActions actions;
+    private final ChangeRecorder recorder;
 
     Replies(Notifier notifier, TicketActions actions) {
         this.notifier = notifier;
         this.actions = actions;
+        this.recorder = new ChangeRecorder(notifier);
     }
 
     /** Runs the commands; returns the ticket after them. */
@@ -29,9 +31,9 @@ final class Replies {
         Ticket current = ticket;
         List<Map<String, Object>> refused = new ArrayList<>();
         for (MailCommand c : commands) {
-            Outcome outcome = c.allowed() ? actions.apply(tx, current, c, actor, now)
+            Outcome outcome = c.allowed() ? actions.apply(current, c, actor, now)
                     : Outcome.refused(current, c.why().orElse("not allowed"));
-            current = outcome.ticket();
+            current = recorder.record(tx, outcome, now);
             outcome.refusal().ifPresent(why -> {
                 refused.add(Map.of("line", c.line(), "why", why));
                 tx.insertEvent(ticket.id(), TicketEvent.of(now, actor.address(), "command-refused", c.line() + ": " + why));
@@ -52,7 +54,7 @@ final class Replies {
                 && (c.name() == MailCommand.Name.CLOSE || c.name() == MailCommand.Name.CANCEL));
         if (actor.kind() == Actor.Kind.REQUESTER && !closing
                 && (current.status() == Status.WAITING || current.status() == Status.RESOLVED)) {
-            current = actions.changeStatus(tx, current, Status.ASSIGNED, actor, now).ticket();
+            current = recorder.record(tx, actions.changeStatus(current, Status.ASSIGNED, actor, now), now);
         }
         if (text.isBlank()) {
             return;

@@ -3,6 +3,7 @@ package org.guichet.ticket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.guichet.parse.InboundMail;
@@ -28,15 +29,25 @@ final class Robots {
     /** The ticket a bounce is about: the one that sent the mail it returns. */
     Optional<Long> ticketOfReport(TicketTx tx, Decision decision) {
         return decision.deliveryReport().flatMap(DeliveryReport::originalMessageId)
-                .flatMap(id -> tx.ticketByMessageIds(java.util.List.of(id)));
+                .flatMap(id -> tx.ticketByMessageIds(List.of(id)));
     }
 
-    /** Marks the recipients a report says failed for good; a delay (4.x.x) is only written in the log. */
+    /**
+     * Marks the recipients a report says failed for good, when the report proves it is about a notification sent to
+     * that address on this ticket (its Message-ID in the outbox for that recipient, or that recipient's reply
+     * token); any other claim, such as a free-standing X-Failed-Recipients, is only written in the log. A delay
+     * (4.x.x) is only written in the log.
+     */
     void recordReport(TicketTx tx, long ticket, Decision decision, Instant now) {
+        Optional<String> returned = decision.deliveryReport().flatMap(DeliveryReport::originalMessageId);
         for (DeliveryReport.FailedRecipient failed : decision.deliveryReport().map(DeliveryReport::failed)
-                .orElse(java.util.List.of())) {
+                .orElse(List.of())) {
             String status = failed.status().orElse("unknown");
-            if (failed.permanent()) {
+            if (!verified(tx, ticket, returned, failed)) {
+                tx.insertEvent(ticket, TicketEvent.of(now, SYSTEM, "delivery-unverified", "a delivery report names "
+                        + failed.address() + " (" + status + ") but no notification of this ticket sent to that address:"
+                        + " not marked"));
+            } else if (failed.permanent()) {
                 tx.markUndeliverable(ticket, failed.address(), status, now);
                 tx.insertEvent(ticket, TicketEvent.change(now, SYSTEM, "undeliverable", null, failed.address(),
                         "delivery failed for good (" + status + "): no more mail to this address about the ticket"));
@@ -45,6 +56,13 @@ final class Robots {
                         "delivery to " + failed.address() + " delayed (" + status + ")"));
             }
         }
+    }
+
+    private static boolean verified(TicketTx tx, long ticket, Optional<String> returned,
+            DeliveryReport.FailedRecipient failed) {
+        boolean byToken = failed.tokenTicket().filter(t -> t == ticket).isPresent();
+        return byToken || returned.flatMap(id -> tx.ticketOfNotification(id, failed.address()))
+                .filter(t -> t == ticket).isPresent();
     }
 
     /** Why this sender may not open another ticket now, after telling them once; nothing when they may. */

@@ -4,14 +4,13 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.guichet.intake.MailSource;
 
 /** The operations on tickets and mails available inside one transaction. */
 public interface TicketTx {
     Optional<MailRecord> mail(String key);
 
     /** Records a received mail, or counts one more attempt at it; returns its record. */
-    MailRecord recordAttempt(String key, String rawSha256, long rawSize, MailSource source, Instant now);
+    MailRecord recordAttempt(String key, String rawSha256, long rawSize, MailOrigin source, Instant now);
 
     void markHandled(long mailId, Optional<Long> ticket, Instant now);
 
@@ -52,6 +51,12 @@ public interface TicketTx {
     /** The ticket that sent or received a mail with one of these Message-IDs. */
     Optional<Long> ticketByMessageIds(Collection<String> messageIds);
 
+    /**
+     * The ticket of the notification Guichet wrote with this Message-ID to this recipient (any case), if the outbox
+     * holds one: what a delivery report must name before an address is marked undeliverable.
+     */
+    Optional<Long> ticketOfNotification(String messageId, String recipient);
+
     /** The Message-IDs of a ticket's mails, incoming and outgoing, oldest first. */
     List<String> threadMessageIds(long ticketId);
 
@@ -60,4 +65,7 @@ public interface TicketTx {
     List<TicketSummary> list(TicketFilter filter);
 
     Optional<TicketDetail> detail(long ticketId);
+
+    /** The SHA-256 of the raw mail, as received, that became this message; empty for a message Guichet wrote. */
+    Optional<String> originalMail(long ticketId, long messageId);
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.guichet.route.TicketDirectory;
 import org.guichet.route.TicketRef;
 
@@ -28,7 +29,7 @@ public final class TxDirectory implements TicketDirectory {
     static TicketRef ref(Ticket t) {
         List<String> participants = new ArrayList<>(t.observers());
         t.assignee().ifPresent(participants::add);
-        return new TicketRef(t.id(), t.requester().address(), java.util.Set.copyOf(participants), t.service(),
+        return new TicketRef(t.id(), t.requester().address(), Set.copyOf(participants), t.service(),
                 !t.status().isFinal());
     }
 }

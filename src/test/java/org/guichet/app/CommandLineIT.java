@@ -4,66 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The command line as an administrator uses it: exit codes, one-line errors, the JSON of SPEC section 9. */
 class CommandLineIT {
-    @TempDir
-    Path dir;
-
-    TestHelpdesk helpdesk;
-    Path configFile;
-
-    record Run(int status, String out, String err) {
-    }
-
-    @BeforeEach
-    void start() throws Exception {
-        helpdesk = TestHelpdesk.start(dir);
-        configFile = dir.resolve("guichet.yml");
-        Files.writeString(configFile, helpdesk.yaml(false));
-    }
-
-    @AfterEach
-    void stop() {
-        helpdesk.close();
-    }
-
-    Run guichet(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true), Guichet::open);
-        return new Run(status, out.toString(), err.toString());
-    }
-
-    Run withConfig(String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "--config";
-        all[1] = configFile.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return guichet(all);
-    }
+    @RegisterExtension
+    final TestHelpdesk.Extension helpdesk = TestHelpdesk.extension();
 
     void openOneTicketWithAReply() throws Exception {
-        helpdesk.send(GatewayIT.request("jane@example.org", "Printer jammed", "req-1@example.org"));
-        helpdesk.runOnce();
-        helpdesk.send("From: jane@example.org\r\nTo: support@helpdesk.test\r\nSubject: Re: [Helpdesk #1] Printer jammed\r\n"
+        helpdesk.get().send(GatewayIT.request("jane@example.org", "Printer jammed", "req-1@example.org"));
+        helpdesk.get().runOnce();
+        helpdesk.get().send("From: jane@example.org\r\nTo: support@helpdesk.test\r\nSubject: Re: [Helpdesk #1] Printer jammed\r\n"
                 + "Message-ID: <reply-1@example.org>\r\n\r\nRoom 204.\r\n");
-        helpdesk.runOnce();
+        helpdesk.get().runOnce();
     }
 
     @Test
     void ticketsAsJsonHasTheFieldsOfTheSpec() throws Exception {
         openOneTicketWithAReply();
 
-        Run run = withConfig("tickets", "--format", "json");
+        Cli.Run run = helpdesk.get().cli().run("tickets", "--format", "json");
 
         assertThat(run.status()).isZero();
         JsonNode tickets = new ObjectMapper().readTree(run.out());
@@ -91,7 +53,7 @@ class CommandLineIT {
     void showAsJsonGivesMessagesAndEvents() throws Exception {
         openOneTicketWithAReply();
 
-        Run run = withConfig("show", "1", "--format", "json");
+        Cli.Run run = helpdesk.get().cli().run("show", "1", "--format", "json");
 
         assertThat(run.status()).isZero();
         JsonNode t = new ObjectMapper().readTree(run.out());
@@ -115,8 +77,8 @@ class CommandLineIT {
     void ticketsAsTableAndCsv() throws Exception {
         openOneTicketWithAReply();
 
-        Run table = withConfig("tickets");
-        Run csv = withConfig("tickets", "--format", "csv", "--status", "new");
+        Cli.Run table = helpdesk.get().cli().run("tickets");
+        Cli.Run csv = helpdesk.get().cli().run("tickets", "--format", "csv", "--status", "new");
 
         assertThat(table.status()).isZero();
         assertThat(table.out()).contains("ID", "SUBJECT", "Printer jammed", "jane@example.org");
@@ -126,7 +88,7 @@ class CommandLineIT {
 
     @Test
     void showOfAnUnknownTicketFailsWithOneLine() {
-        Run run = withConfig("show", "42");
+        Cli.Run run = helpdesk.get().cli().run("show", "42");
 
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.err().strip()).isEqualTo("guichet: no ticket #42: `guichet tickets` lists them");
@@ -134,10 +96,10 @@ class CommandLineIT {
 
     @Test
     void anUnknownKeyInTheConfigIsRefusedWithItsLine() throws Exception {
-        String broken = helpdesk.yaml(false).replace("  poll-interval: 1s", "  poll-intervall: 1s");
-        Files.writeString(configFile, broken);
+        String broken = helpdesk.get().yaml(false).replace("  poll-interval: 1s", "  poll-intervall: 1s");
+        Files.writeString(helpdesk.get().configFile(), broken);
 
-        Run run = withConfig("tickets");
+        Cli.Run run = helpdesk.get().cli().run("tickets");
 
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err().lines()).hasSize(1);
@@ -146,10 +108,10 @@ class CommandLineIT {
 
     @Test
     void aBadPortIsRefusedWithItsLine() throws Exception {
-        String broken = helpdesk.yaml(false).replaceFirst("  port: \\d+", "  port: abc");
-        Files.writeString(configFile, broken);
+        String broken = helpdesk.get().yaml(false).replaceFirst("  port: \\d+", "  port: abc");
+        Files.writeString(helpdesk.get().configFile(), broken);
 
-        Run run = withConfig("tickets");
+        Cli.Run run = helpdesk.get().cli().run("tickets");
 
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err().lines()).hasSize(1);
@@ -158,11 +120,11 @@ class CommandLineIT {
 
     @Test
     void aCategoryNamingAnUnknownServiceIsRefusedWithItsLine() throws Exception {
-        String broken = helpdesk.yaml(false).replace("  - name: Network\n    service: it",
+        String broken = helpdesk.get().yaml(false).replace("  - name: Network\n    service: it",
                 "  - name: Network\n    service: helpdesk");
-        Files.writeString(configFile, broken);
+        Files.writeString(helpdesk.get().configFile(), broken);
 
-        Run run = withConfig("tickets");
+        Cli.Run run = helpdesk.get().cli().run("tickets");
 
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err().lines()).hasSize(1);
@@ -171,16 +133,16 @@ class CommandLineIT {
 
     @Test
     void usageErrorsExitWithTwo() {
-        assertThat(withConfig("frobnicate").status()).isEqualTo(2);
-        assertThat(withConfig("tickets", "--status", "sleeping").status()).isEqualTo(2);
-        assertThat(withConfig("tickets", "--status", "sleeping").err()).contains("unknown status 'sleeping'");
+        assertThat(helpdesk.get().cli().run("frobnicate").status()).isEqualTo(2);
+        assertThat(helpdesk.get().cli().run("tickets", "--status", "sleeping").status()).isEqualTo(2);
+        assertThat(helpdesk.get().cli().run("tickets", "--status", "sleeping").err()).contains("unknown status 'sleeping'");
     }
 
     @Test
     void everyCommandHasHelp() {
         for (String[] args : new String[][] {{"--help"}, {"run", "--help"}, {"tickets", "--help"}, {"show", "--help"},
                 {"db", "--help"}, {"db", "migrate", "--help"}, {"db", "info", "--help"}}) {
-            Run run = guichet(args);
+            Cli.Run run = Cli.bare().run(args);
             assertThat(run.status()).as(String.join(" ", args)).isZero();
             assertThat(run.out()).as(String.join(" ", args)).contains("Usage: guichet");
         }
@@ -188,7 +150,7 @@ class CommandLineIT {
 
     @Test
     void dbInfoListsTheAppliedMigrations() {
-        Run run = withConfig("db", "info");
+        Cli.Run run = helpdesk.get().cli().run("db", "info");
 
         assertThat(run.status()).isZero();
         assertThat(run.out()).contains("initial schema", "Success");

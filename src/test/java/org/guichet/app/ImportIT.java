@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.guichet.store.Database;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code guichet import}: a backlog handled as if it had arrived by IMAP, twice, and damaged files read anyway. */
@@ -23,34 +20,8 @@ class ImportIT {
     @TempDir
     Path dir;
 
-    TestHelpdesk helpdesk;
-    Path configFile;
-
-    record Run(int status, String out, String err) {
-    }
-
-    @BeforeEach
-    void start() throws Exception {
-        helpdesk = TestHelpdesk.start(dir);
-        configFile = dir.resolve("guichet.yml");
-        Files.writeString(configFile, helpdesk.yaml(false));
-    }
-
-    @AfterEach
-    void stop() {
-        helpdesk.close();
-    }
-
-    Run guichet(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] all = new String[args.length + 2];
-        all[0] = "--config";
-        all[1] = configFile.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        int status = Main.execute(all, new PrintWriter(out, true), new PrintWriter(err, true), Guichet::open);
-        return new Run(status, out.toString(), err.toString());
-    }
+    @RegisterExtension
+    final TestHelpdesk.Extension helpdesk = TestHelpdesk.extension();
 
     JsonNode importJson(Path path, String... more) throws Exception {
         String[] args = new String[3 + more.length];
@@ -58,13 +29,13 @@ class ImportIT {
         args[1] = path.toString();
         args[2] = "--format=json";
         System.arraycopy(more, 0, args, 3, more.length);
-        Run run = guichet(args);
+        Cli.Run run = helpdesk.get().cli().run(args);
         assertThat(run.status()).as(run.err()).isZero();
         return new ObjectMapper().readTree(run.out());
     }
 
     long count(String sql) {
-        Database db = helpdesk.guichet.database();
+        Database db = helpdesk.get().guichet.database();
         return db.inTransaction(c -> {
             try (var rs = c.createStatement().executeQuery(sql)) {
                 rs.next();
@@ -143,7 +114,7 @@ class ImportIT {
         Files.writeString(mbox, garbage + Backlog.entry(1) + zeros + Backlog.entry(2) + missingSeparator + truncated,
                 StandardCharsets.ISO_8859_1);
 
-        Run run = guichet("import", mbox.toString());
+        Cli.Run run = helpdesk.get().cli().run("import", mbox.toString());
 
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.out()).contains("4 mail(s) read: 4 new ticket(s), 0 follow-up(s)").contains("4 damage(s) found:")
@@ -158,7 +129,7 @@ class ImportIT {
 
     @Test
     void aPathThatDoesNotExistIsOneClearError() {
-        Run run = guichet("import", dir.resolve("nowhere.mbox").toString());
+        Cli.Run run = helpdesk.get().cli().run("import", dir.resolve("nowhere.mbox").toString());
 
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.err()).isEqualTo("guichet: nothing to import at " + dir.resolve("nowhere.mbox")

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.guichet.ticket.TicketFilter;
 import org.guichet.ticket.TicketSummary;
@@ -26,9 +23,6 @@ class QuarantineAndCheckIT {
 
     TestHelpdesk helpdesk;
 
-    record Run(int status, String out, String err) {
-    }
-
     @AfterEach
     void stop() {
         if (helpdesk != null) {
@@ -36,14 +30,8 @@ class QuarantineAndCheckIT {
         }
     }
 
-    Run guichet(Path config, String... args) {
-        List<String> all = new ArrayList<>(List.of("--config", config.toString()));
-        all.addAll(List.of(args));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = Main.execute(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true),
-                Guichet::open);
-        return new Run(status, out.toString(), err.toString());
+    static Cli.Run guichet(Path config, String... args) {
+        return Cli.with(config).run(args);
     }
 
     Path config(String name, String yaml) throws Exception {
@@ -63,18 +51,18 @@ class QuarantineAndCheckIT {
         assertThat(server.count(SUPPORT, "Quarantine")).isEqualTo(1);
         Path strict = config("strict.yml", helpdesk.yaml(false));
 
-        Run list = guichet(strict, "quarantine", "list");
+        Cli.Run list = guichet(strict, "quarantine", "list");
         assertThat(list.status()).isZero();
         assertThat(list.out()).contains("ID", "REASON", "<long-route@example.org>", "over the size limit");
         assertThat(guichet(strict, "quarantine").out()).isEqualTo(list.out());
 
-        Run stillTooBig = guichet(strict, "quarantine", "retry", "1");
+        Cli.Run stillTooBig = guichet(strict, "quarantine", "retry", "1");
         assertThat(stillTooBig.status()).isEqualTo(1);
         assertThat(stillTooBig.err()).contains("still cannot be handled", "over the size limit");
         assertThat(guichet(strict, "quarantine", "list").out()).contains("<long-route@example.org>");
 
         Path relaxed = config("relaxed.yml", helpdesk.yaml(false).replace(small, "limits:\n  max-message-bytes: 1MiB\n"));
-        Run retried = guichet(relaxed, "quarantine", "retry", "1");
+        Cli.Run retried = guichet(relaxed, "quarantine", "retry", "1");
         assertThat(retried.status()).as(retried.err()).isZero();
         assertThat(retried.out()).contains("handled", "moved from Quarantine to Processed");
         List<TicketSummary> tickets = helpdesk.guichet.tickets().inTransaction(tx -> tx.list(TicketFilter.all()));
@@ -83,7 +71,7 @@ class QuarantineAndCheckIT {
         assertThat(server.count(SUPPORT, "Quarantine")).isZero();
         assertThat(server.count(SUPPORT, "Processed")).isEqualTo(1);
 
-        Run unknown = guichet(relaxed, "quarantine", "retry", "99");
+        Cli.Run unknown = guichet(relaxed, "quarantine", "retry", "99");
         assertThat(unknown.status()).isEqualTo(1);
         assertThat(unknown.err()).contains("no mail #99 in quarantine");
     }
@@ -91,19 +79,19 @@ class QuarantineAndCheckIT {
     @Test
     void configCheckLogsIntoImapAndSmtpAndReportsEachStepOnOneLine() throws Exception {
         helpdesk = TestHelpdesk.start(dir);
-        Run good = guichet(config("good.yml", helpdesk.yaml(false)), "config", "check");
+        Cli.Run good = guichet(config("good.yml", helpdesk.yaml(false)), "config", "check");
         assertThat(good.status()).as(good.out()).isZero();
         assertThat(good.out().lines()).hasSize(5).allSatisfy(line -> assertThat(line).containsPattern("^\\w+ +ok +"));
         assertThat(good.out()).contains("logged in as support@helpdesk.test", "INBOX holds 0 mail(s)",
                 "connected to 127.0.0.1:" + helpdesk.smtpPort);
 
-        Run typo = guichet(config("typo.yml", helpdesk.yaml(false).replace("  poll-interval:", "  poll-intervall:")),
+        Cli.Run typo = guichet(config("typo.yml", helpdesk.yaml(false).replace("  poll-interval:", "  poll-intervall:")),
                 "config", "check");
         assertThat(typo.status()).isEqualTo(2);
         assertThat(typo.out().lines()).singleElement().asString().startsWith("config    FAILED").contains("line",
                 "poll-intervall");
 
-        Run secret = guichet(config("secret.yml", helpdesk.yaml(false).replace("password: any",
+        Cli.Run secret = guichet(config("secret.yml", helpdesk.yaml(false).replace("password: any",
                 "password: ${env:GUICHET_NO_SUCH_VARIABLE}")), "config", "check");
         assertThat(secret.status()).isEqualTo(2);
         assertThat(secret.out()).startsWith("config    FAILED").contains("GUICHET_NO_SUCH_VARIABLE");
@@ -116,7 +104,7 @@ class QuarantineAndCheckIT {
             String yaml = helpdesk.yaml(false).replace("port: " + helpdesk.imapPort, "port: " + silent.port())
                     .replace("timeout: 10s", "timeout: 1s");
             long started = System.nanoTime();
-            Run hung = guichet(config("silent.yml", yaml), "config", "check");
+            Cli.Run hung = guichet(config("silent.yml", yaml), "config", "check");
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
             assertThat(hung.status()).isEqualTo(2);
             assertThat(hung.out()).contains("imap      FAILED", "timed out").contains("smtp      ok");
@@ -129,7 +117,7 @@ class QuarantineAndCheckIT {
         try {
             String yaml = helpdesk.yaml(false).replace("port: " + helpdesk.imapPort + "\n  ssl: false",
                     "port: " + imapsPort + "\n  ssl: true");
-            Run untrusted = guichet(config("imaps.yml", yaml), "config", "check");
+            Cli.Run untrusted = guichet(config("imaps.yml", yaml), "config", "check");
             assertThat(untrusted.status()).isEqualTo(2);
             assertThat(untrusted.out()).contains("imap      FAILED", "IMAPS", "certificate is not trusted");
         } finally {

@@ -4,54 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.guichet.ticket.TicketFilter;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code guichet route}: anyone can see how a mail would be read and routed, and nothing is written. */
 class RouteCommandIT {
-    @TempDir
-    Path dir;
-
-    TestHelpdesk helpdesk;
-    Path config;
-
-    @BeforeEach
-    void start() throws Exception {
-        helpdesk = TestHelpdesk.start(dir);
-        config = dir.resolve("guichet.yml");
-        Files.writeString(config, helpdesk.yaml(false));
-    }
-
-    @AfterEach
-    void stop() {
-        helpdesk.close();
-    }
+    @RegisterExtension
+    final TestHelpdesk.Extension helpdesk = TestHelpdesk.extension();
 
     JsonNode route(String... files) throws Exception {
-        String[] args = new String[files.length + 5];
-        args[0] = "--config";
-        args[1] = config.toString();
-        args[2] = "route";
-        System.arraycopy(files, 0, args, 3, files.length);
-        args[files.length + 3] = "--format";
-        args[files.length + 4] = "json";
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true), Guichet::open);
-        assertThat(status).as(err.toString()).isZero();
-        return new ObjectMapper().readTree(out.toString());
+        List<String> args = new ArrayList<>(List.of("route"));
+        args.addAll(List.of(files));
+        args.addAll(List.of("--format", "json"));
+        Cli.Run run = helpdesk.get().cli().run(args.toArray(String[]::new));
+        assertThat(run.status()).as(run.err()).isZero();
+        return new ObjectMapper().readTree(run.out());
     }
 
     Path file(String name, String raw) throws Exception {
-        Path file = dir.resolve(name);
+        Path file = helpdesk.get().dir.resolve(name);
         Files.write(file, raw.getBytes(StandardCharsets.UTF_8));
         return file;
     }
@@ -83,17 +60,17 @@ class RouteCommandIT {
         assertThat(r.get("reasons").toString()).contains("Wi-Fi", "very-high");
         assertThat(r.get("commands")).isEmpty();
         assertThat(r.get("problems").isArray()).isTrue();
-        java.util.List<org.guichet.ticket.TicketSummary> tickets =
-                helpdesk.guichet.tickets().inTransaction(tx -> tx.list(TicketFilter.all()));
+        List<org.guichet.ticket.TicketSummary> tickets =
+                helpdesk.get().guichet.tickets().inTransaction(tx -> tx.list(TicketFilter.all()));
         assertThat(tickets).isEmpty();
-        assertThat(helpdesk.guichet.outbox().unsent()).isEmpty();
-        assertThat(dir.resolve("attachments")).doesNotExist();
+        assertThat(helpdesk.get().guichet.outbox().unsent()).isEmpty();
+        assertThat(helpdesk.get().dir.resolve("attachments")).doesNotExist();
     }
 
     @Test
     void aReplyShowsItsTicketAndCommandsAndSeveralFilesGiveAnArray() throws Exception {
-        helpdesk.send(MailAs.newMail("jane@example.org", "Printer in room 12", "Blank pages."));
-        helpdesk.runOnce();
+        helpdesk.get().send(MailAs.newMail("jane@example.org", "Printer in room 12", "Blank pages."));
+        helpdesk.get().runOnce();
         Path agent = file("agent.eml", MailAs.newMail("alice@helpdesk.test", "Re: [Helpdesk #1] Printer in room 12",
                 "#take\n#frobnicate\n\nOn my way."));
         Path robot = file("ooo.eml", MailAs.newMail("holidays@example.org", "Out of office", "Away.",
@@ -112,7 +89,7 @@ class RouteCommandIT {
         assertThat(reply.get("commands").get(1).get("why").asText()).contains("unknown command");
         assertThat(reply.get("text").asText().strip()).isEqualTo("On my way.");
         assertThat(r.get(1).get("automatic").asText()).contains("Auto-Submitted");
-        assertThat(helpdesk.guichet.tickets().inTransaction(tx -> tx.detail(1)).orElseThrow().summary().ticket()
+        assertThat(helpdesk.get().guichet.tickets().inTransaction(tx -> tx.detail(1)).orElseThrow().summary().ticket()
                 .assignee()).as("a dry run changes nothing").isEmpty();
     }
 }

@@ -4,55 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import org.guichet.store.StatsDataSet;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code guichet stats} as an administrator reads it: the figures of the hand-computed data set in each format. */
 class StatsCommandIT {
-    @TempDir
-    Path dir;
-
-    TestHelpdesk helpdesk;
-    Path configFile;
-
-    record Run(int status, String out, String err) {
-    }
+    @RegisterExtension
+    final TestHelpdesk.Extension helpdesk = TestHelpdesk.extension();
 
     @BeforeEach
-    void start() throws Exception {
-        helpdesk = TestHelpdesk.start(dir);
-        configFile = dir.resolve("guichet.yml");
-        Files.writeString(configFile, helpdesk.yaml(false));
-        StatsDataSet.insert(helpdesk.guichet.database(), Instant.now());
-    }
-
-    @AfterEach
-    void stop() {
-        helpdesk.close();
-    }
-
-    Run guichet(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] all = new String[args.length + 2];
-        all[0] = "--config";
-        all[1] = configFile.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        int status = Main.execute(all, new PrintWriter(out, true), new PrintWriter(err, true), Guichet::open);
-        return new Run(status, out.toString(), err.toString());
+    void insertTheDataSet() throws Exception {
+        StatsDataSet.insert(helpdesk.get().guichet.database(), Instant.now());
     }
 
     @Test
     void jsonGivesEveryFigure() throws Exception {
-        Run run = guichet("stats", "--format", "json");
+        Cli.Run run = helpdesk.get().cli().run("stats", "--format", "json");
 
         assertThat(run.status()).as(run.err()).isZero();
         JsonNode s = new ObjectMapper().readTree(run.out());
@@ -73,8 +43,8 @@ class StatsCommandIT {
 
     @Test
     void tableAndCsvShowTheSameFigures() {
-        Run table = guichet("stats");
-        Run csv = guichet("stats", "--format=csv");
+        Cli.Run table = helpdesk.get().cli().run("stats");
+        Cli.Run csv = helpdesk.get().cli().run("stats", "--format=csv");
 
         assertThat(table.out()).contains("8 ticket(s) in all")
                 .contains("Time to first response: median 1 h 30 min, 90th percentile 3 h 30 min (6 ticket(s))")
@@ -90,7 +60,7 @@ class StatsCommandIT {
 
     @Test
     void aSinceThatIsNotADateIsAUsageError() {
-        Run run = guichet("stats", "--since", "last week");
+        Cli.Run run = helpdesk.get().cli().run("stats", "--since", "last week");
 
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).contains("--since 'last week' is not a date: write 2024-09-01 or 2024-09-01T08:00:00Z");

@@ -16,19 +16,29 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.guichet.config.ConfigLoader;
 import org.guichet.config.GuichetConfig;
 import org.guichet.testdb.TestDatabase;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A helpdesk for tests: a real GreenMail on free ports, a real H2 in a temporary folder (or PostgreSQL: TestDatabase), the shipped templates. */
-final class TestHelpdesk implements AutoCloseable {
+/**
+ * A helpdesk for tests: a real GreenMail on the ports it binds itself, a real H2 in a temporary folder (or
+ * PostgreSQL: TestDatabase), the shipped templates. Start one per test with {@link #extension()}, or by hand with
+ * {@link #start(Path)}.
+ */
+final class TestHelpdesk implements Desk, AutoCloseable {
     static final String SUPPORT = "support@helpdesk.test";
     final int smtpPort;
     final int imapPort;
@@ -40,9 +50,10 @@ final class TestHelpdesk implements AutoCloseable {
     private TestHelpdesk(Path dir, UnaryOperator<String> edit, Clock clock) {
         this.dir = dir;
         this.edit = edit;
-        this.smtpPort = freePort();
-        this.imapPort = freePort();
-        this.mail = startGreenMail(smtpPort, imapPort);
+        // GreenMail binds free ports itself: no port is closed then bound again, which another test could take
+        this.mail = startGreenMail(0, 0);
+        this.smtpPort = mail.getSmtp().getPort();
+        this.imapPort = mail.getImap().getPort();
         this.guichet = new Guichet(config(), Path.of("config/guichet.yml"), clock);
         guichet.database().migrate();
     }
@@ -122,10 +133,12 @@ final class TestHelpdesk implements AutoCloseable {
                 """.formatted(demo, imapPort, smtpPort, TestDatabase.of(dir).yaml("  "), dir.resolve("attachments"), dir.resolve("messages"));
     }
 
+    /** A GreenMail on these ports; 0 lets it bind free ones, read back from its servers. */
     static GreenMail startGreenMail(int smtpPort, int imapPort) {
+        ServerSetup smtp = new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        ServerSetup imap = new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP);
         GreenMail greenMail = new GreenMail(new ServerSetup[] {
-            new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-            new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+            smtpPort == 0 ? smtp.dynamicPort() : smtp, imapPort == 0 ? imap.dynamicPort() : imap});
         greenMail.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication().withSieveIgnoreDetail());
         greenMail.start();
         return greenMail;
@@ -204,12 +217,14 @@ final class TestHelpdesk implements AutoCloseable {
     }
 
     /** Sends a mail and lets the daemon handle it, as one pass of {@code run --once}. */
-    void deliver(String raw) throws Exception {
+    @Override
+    public void deliver(String raw) throws Exception {
         send(raw);
         runOnce();
     }
 
-    org.guichet.ticket.TicketDetail detail(long id) {
+    @Override
+    public org.guichet.ticket.TicketDetail detail(long id) {
         return guichet.tickets().inTransaction(tx -> tx.detail(id)).orElseThrow();
     }
 
@@ -248,6 +263,76 @@ final class TestHelpdesk implements AutoCloseable {
             return String.valueOf(content);
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public List<Sent> sent(String address) {
+        return received(address).stream().map(m -> new Sent(subject(m), text(m))).toList();
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The config as a file beside the helpdesk, written on first use, for the command line. */
+    Path configFile() {
+        Path file = dir.resolve("guichet.yml");
+        try {
+            if (!Files.exists(file)) {
+                Files.writeString(file, yaml(false));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    /** {@code guichet --config <this helpdesk's config> ...}, in-process. */
+    Cli cli() {
+        return Cli.with(configFile());
+    }
+
+    /** A helpdesk started before each test and stopped after it, in a folder of its own. */
+    static Extension extension() {
+        return new Extension(UnaryOperator.identity());
+    }
+
+    /** The same, with the config text changed first. */
+    static Extension extension(UnaryOperator<String> edit) {
+        return new Extension(edit);
+    }
+
+    /** Starts a {@link TestHelpdesk} before each test, stops it and removes its folder after. */
+    static final class Extension implements BeforeEachCallback, AfterEachCallback {
+        private final UnaryOperator<String> edit;
+        private TestHelpdesk helpdesk;
+
+        private Extension(UnaryOperator<String> edit) {
+            this.edit = edit;
+        }
+
+        @Override
+        public void beforeEach(ExtensionContext context) throws IOException {
+            helpdesk = new TestHelpdesk(Files.createTempDirectory("guichet-test-"), edit, Clock.systemUTC());
+        }
+
+        @Override
+        public void afterEach(ExtensionContext context) throws IOException {
+            helpdesk.close();
+            try (Stream<Path> files = Files.walk(helpdesk.dir)) {
+                for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
+
+        TestHelpdesk get() {
+            return helpdesk;
         }
     }
 

@@ -35,7 +35,7 @@ class TrustAndTimeIT {
     @Test
     void withAuthenticationRequiredOnlyOurServersPassMakesAnAgent() throws Exception {
         helpdesk = TestHelpdesk.start(dir, yaml -> yaml.replace("  secret: test-secret-0123456789",
-                "  secret: test-secret-0123456789\n  require-authenticated-agents: true\n"
+                "  secret: test-secret-0123456789\n  require-proof: true\n"
                         + "  trusted-authserv-id: mx.helpdesk.test"), java.time.Clock.systemUTC());
         helpdesk.deliver(MailAs.newMail(JANE, "Printer in room 12", "Blank pages."));
 

@@ -56,7 +56,8 @@ class ConfigErrorsTest {
         refused(MINIMAL.replace("  host: imap.example.org\n", "  host: imap.example.org\n  prot: 993\n"), 5,
                 "imap.prot")
                 .hasMessage("test.yml line 5: unknown key 'imap.prot' (known keys: host, port, ssl, starttls, user,"
-                        + " password, folder, processed-folder, quarantine-folder, poll-interval, idle, timeout, failover)");
+                        + " password, folder, processed-folder, quarantine-folder, poll-interval, idle, timeout, auth,"
+                        + " trust-store, failover)");
     }
 
     @Test
@@ -157,10 +158,26 @@ class ConfigErrorsTest {
     }
 
     @Test
-    void trustedAuthservIdIsRequiredToAuthenticateAgents() {
+    void theOldAgentAuthenticationKeyNamesItsReplacement() {
         refused(MINIMAL.replace("  secret: 0123456789abcdef\n",
-                "  secret: 0123456789abcdef\n  require-authenticated-agents: true\n"), 9, "security.trusted-authserv-id")
-                .hasMessageStartingWith("test.yml line 9: missing value for security.trusted-authserv-id (required");
+                "  secret: 0123456789abcdef\n  require-authenticated-agents: true\n"), 11,
+                "security.require-authenticated-agents")
+                .hasMessageStartingWith("test.yml line 11: security.require-authenticated-agents was replaced by"
+                        + " security.require-proof (auto, true or false;");
+    }
+
+    @Test
+    void requireProofIsAutoTrueOrFalse() {
+        refused(MINIMAL.replace("  secret: 0123456789abcdef\n", "  secret: 0123456789abcdef\n  require-proof: yes\n"),
+                11, "security.require-proof")
+                .hasMessage("test.yml line 11: security.require-proof must be auto, true or false, not 'yes'");
+    }
+
+    @Test
+    void theDemoSecretIsRefusedOutsideTheDemo() {
+        refused(MINIMAL.replace("0123456789abcdef", "demo-secret-change-me-in-production"), 10, "security.secret")
+                .hasMessageStartingWith("test.yml line 10: security.secret is the demo's shipped secret,")
+                .hasMessageContaining("mail.demo-server is false");
     }
 
     @Test
@@ -266,8 +283,8 @@ class ConfigErrorsTest {
     void sectionWrittenAsOneValueDoesNotEchoIt() {
         refused(MINIMAL.replace("security:\n  secret: 0123456789abcdef\n", "security: hunter2hunter2hunter2\n"), 9,
                 "security")
-                .hasMessage("test.yml line 9: security must be a mapping of keys (secret, require-authenticated-agents,"
-                        + " trusted-authserv-id), not a single value");
+                .hasMessage("test.yml line 9: security must be a mapping of keys (secret, require-proof,"
+                        + " trusted-authserv-id, require-authenticated-agents), not a single value");
     }
 
     @Test

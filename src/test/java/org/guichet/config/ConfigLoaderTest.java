@@ -75,7 +75,8 @@ class ConfigLoaderTest {
         assertThat(config.tickets()).isEqualTo(new Tickets("Helpdesk", 7, true));
         assertThat(config.limits()).isEqualTo(new Limits(50L * 1024 * 1024, 25L * 1024 * 1024, 10, 20));
         assertThat(config.security().secret()).hasSizeGreaterThanOrEqualTo(16);
-        assertThat(config.security().requireAuthenticatedAgents()).isFalse();
+        assertThat(config.security().requireProof()).isEqualTo(Security.RequireProof.AUTO);
+        assertThat(config.security().proofRequired(config.mail().demoServer())).as("off in the demo").isFalse();
         assertThat(config.security().trustedAuthservId()).isEmpty();
         assertThat(config.services()).containsExactly(
                 new Service("it", "IT support", List.of("alice@helpdesk.test")),
@@ -134,7 +135,7 @@ class ConfigLoaderTest {
                 Path.of("./data/attachments"), Path.of("./data/messages")));
         assertThat(config.tickets()).isEqualTo(new Tickets("Helpdesk", 7, true));
         assertThat(config.limits()).isEqualTo(new Limits(52_428_800L, 26_214_400L, 10, 20));
-        assertThat(config.security()).isEqualTo(new Security("0123456789abcdef", false, ""));
+        assertThat(config.security()).isEqualTo(new Security("0123456789abcdef", Security.RequireProof.AUTO, ""));
         assertThat(config.services()).containsExactly(new Service("it", "it", List.of("alice@example.org")));
         assertThat(config.defaultCategory()).as("spelled as the category is").isEqualTo("Unsorted");
     }
@@ -276,5 +277,22 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> loader.load(Path.of("config/nowhere.yml")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("config file " + Path.of("config/nowhere.yml") + " not found");
+    }
+
+    @Test
+    void proofIsRequiredOutsideTheDemoUnlessSwitchedOffWithAWarning() {
+        Security auto = load(MINIMAL).security();
+        Security off = load(MINIMAL.replace("  secret: 0123456789abcdef\n",
+                "  secret: 0123456789abcdef\n  require-proof: false\n")).security();
+
+        assertThat(auto.proofRequired(false)).isTrue();
+        assertThat(auto.warning(false)).isEmpty();
+        assertThat(off.proofRequired(false)).isFalse();
+        assertThat(off.warning(false)).contains("security.require-proof is false outside the demo: anyone who writes"
+                + " an agent's or a requester's From address can act on their tickets; set it to auto");
+        assertThat(off.warning(true)).isEmpty();
+        assertThat(load(DEMO).security().secret()).isNotEqualTo(Security.DEMO_SECRET);
+        assertThat(load(DEMO.replace("0123456789abcdef", Security.DEMO_SECRET)).security().secret())
+                .as("the shipped secret is fine in the demo").isEqualTo(Security.DEMO_SECRET);
     }
 }

@@ -48,4 +48,19 @@ class MailHeadersTest {
         assertThat(builder.add("X-D", "small")).isFalse();
         assertThat(builder.build().size()).isEqualTo(2);
     }
+
+    @Test
+    void aFieldIsAlsoKeptAsWrittenOnlyUnfoldedNeverDecoded() {
+        String raw = "From: a@example.com\r\nAuthentication-Results: mx.example.com;\r\n\tspf=pass"
+                + " smtp.mailfrom==?utf-8?q?x=3B_dkim=3Dpass?=\r\nSubject: =?utf-8?q?caf=C3=A9?=\r\n\r\nbody\r\n";
+
+        MailHeaders headers = new MailParser(AttachmentSink.hashingOnly())
+                .parse(raw.getBytes(StandardCharsets.US_ASCII)).headers();
+
+        assertThat(headers.raw("authentication-results"))
+                .containsExactly("mx.example.com;\tspf=pass smtp.mailfrom==?utf-8?q?x=3B_dkim=3Dpass?=");
+        assertThat(headers.all("Authentication-Results").get(0)).contains("x; dkim=pass");
+        assertThat(headers.raw("Subject")).containsExactly("=?utf-8?q?caf=C3=A9?=");
+        assertThat(headers.first("Subject")).contains("café");
+    }
 }

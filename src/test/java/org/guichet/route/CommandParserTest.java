@@ -21,7 +21,7 @@ class CommandParserTest {
         "#internal|INTERNAL", "#interne|INTERNAL", "#close|CLOSE", "#clore|CLOSE", "#cancel|CANCEL",
         "#annuler|CANCEL"})
     void everyCommandInEnglishAndFrench(String line, MailCommand.Name name) {
-        List<MailCommand> commands = parser.read("Re: x", line + "\nThe message.");
+        List<MailCommand> commands = parser.read("Re: x", line + "\nThe message.").list();
 
         assertThat(commands).hasSize(1);
         assertThat(commands.get(0).name()).isEqualTo(name);
@@ -31,17 +31,18 @@ class CommandParserTest {
 
     @Test
     void commandsAreTheLinesAtTheTopOnly() {
-        List<MailCommand> commands = parser.read("", "\n#take\n#priority high\nThanks.\n#resolve\n");
+        Commands read = parser.read("", "\n#take\n#priority high\nThanks.\n#resolve\n");
+        List<MailCommand> commands = read.list();
 
         assertThat(commands).extracting(MailCommand::name)
                 .containsExactly(MailCommand.Name.TAKE, MailCommand.Name.PRIORITY);
         assertThat(commands.get(1).args()).containsExactly("high");
-        assertThat(parser.withoutCommands("\n#take\n#priority high\nThanks.\n#resolve\n")).isEqualTo("Thanks.\n#resolve\n");
+        assertThat(read.rest()).isEqualTo("Thanks.\n#resolve\n");
     }
 
     @Test
     void malformedAndUnknownCommandsAreReadAndRefused() {
-        List<MailCommand> commands = parser.read("", "#take now\n#assign\n#frobnicate 12\n");
+        List<MailCommand> commands = parser.read("", "#take now\n#assign\n#frobnicate 12\n").list();
 
         assertThat(commands).extracting(MailCommand::allowed).containsOnly(false);
         assertThat(commands.get(0).why()).contains("#take takes no argument");
@@ -52,15 +53,35 @@ class CommandParserTest {
 
     @Test
     void theSubjectMyticketsIsACommand() {
-        assertThat(parser.read("#mytickets", "")).extracting(MailCommand::name)
+        assertThat(parser.read("#mytickets", "").list()).extracting(MailCommand::name)
                 .containsExactly(MailCommand.Name.MY_TICKETS);
-        assertThat(parser.read(" #MesTickets ", "")).extracting(MailCommand::name)
+        assertThat(parser.read(" #MesTickets ", "").list()).extracting(MailCommand::name)
                 .containsExactly(MailCommand.Name.MY_TICKETS);
-        assertThat(parser.read("about #mytickets", "")).isEmpty();
+        assertThat(parser.read("about #mytickets", "").list()).isEmpty();
     }
 
     @Test
     void aMailWithoutCommandsHasNone() {
-        assertThat(parser.read("Printer", "Hello,\n#1 issue is the printer")).isEmpty();
+        assertThat(parser.read("Printer", "Hello,\n#1 issue is the printer").list()).isEmpty();
+    }
+
+    @Test
+    void aBlankLineBetweenCommandsDoesNotEndThem() {
+        Commands read = parser.read("", "#take\n\n#resolve\nFixed the toner.\n");
+
+        assertThat(read.list()).extracting(MailCommand::name)
+                .containsExactly(MailCommand.Name.TAKE, MailCommand.Name.RESOLVE);
+        assertThat(read.rest()).isEqualTo("Fixed the toner.\n");
+    }
+
+    @Test
+    void commandsPastTheLimitAreRefusedNotDropped() {
+        Commands read = parser.read("", "#wait\n".repeat(21) + "Later.");
+
+        assertThat(read.list()).hasSize(21);
+        assertThat(read.list().subList(0, 20)).extracting(MailCommand::allowed).containsOnly(true);
+        assertThat(read.list().get(20).allowed()).isFalse();
+        assertThat(read.list().get(20).why()).contains("only the first 20 commands of a mail are run");
+        assertThat(read.rest()).isEqualTo("Later.");
     }
 }

@@ -78,6 +78,23 @@ class DeliveryReportTest {
         assertThat(automatic.deliveryReport(parse("gmail-vacation-responder-english.eml"))).isEmpty();
     }
 
+    @Test
+    void aReturnedCopyShowingTheRecipientsOwnReplyAddressProvesTheBounceIsAboutIt() {
+        PlusAddress plus = TestMails.plus(TestMails.demoConfig());
+        String returned = "Reply-To: Helpdesk <" + plus.addressFor(42, "jean.dupont@example.org") + ">\n"
+                + "Message-ID: <guichet.42.x@helpdesk.test>\n";
+        InboundMail mail = TestMails.mailFrom("MAILER-DAEMON@mx.example.org", "Undelivered Mail Returned to Sender",
+                "Final-Recipient: rfc822; jean.dupont@example.org\nStatus: 5.1.1\n\n"
+                        + "Final-Recipient: rfc822; paul.martin@example.org\nStatus: 5.1.1\n\n" + returned);
+
+        DeliveryReport report = automatic.deliveryReport(mail).orElseThrow();
+
+        assertThat(report.failed()).containsExactly(
+                new FailedRecipient("jean.dupont@example.org", Optional.of("5.1.1"), Optional.of(42L)),
+                new FailedRecipient("paul.martin@example.org", Optional.of("5.1.1"), Optional.empty()));
+        assertThat(report.originalMessageId()).contains("guichet.42.x@helpdesk.test");
+    }
+
     private InboundMail parse(String file) throws IOException {
         return parser.parse(Files.readAllBytes(Path.of("src/test/resources/automatic", file)));
     }

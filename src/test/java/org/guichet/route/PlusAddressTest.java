@@ -33,4 +33,39 @@ class PlusAddressTest {
         assertThat(other.addressFor(42)).isNotEqualTo(plus.addressFor(42));
         assertThat(other.ticketOf(plus.addressFor(42))).isEmpty();
     }
+
+    @Test
+    void eachRecipientGetsTheirOwnTokenThatProvesOnlyThemOnlyForThatTicket() {
+        String alice = plus.addressFor(42, "Alice@Helpdesk.test");
+
+        assertThat(alice).matches("support\\+42-[a-z2-7]{12}@helpdesk\\.test");
+        assertThat(alice).isEqualTo(plus.addressFor(42, " alice@helpdesk.test"));
+        assertThat(plus.addressFor(42, "bob@helpdesk.test")).isNotEqualTo(alice);
+        assertThat(plus.proves(alice, 42, "alice@helpdesk.test")).isTrue();
+        assertThat(plus.proves(alice.toUpperCase(), 42, "ALICE@helpdesk.test")).isTrue();
+        assertThat(plus.proves(alice, 42, "bob@helpdesk.test")).isFalse();
+        assertThat(plus.proves(alice, 43, "alice@helpdesk.test")).isFalse();
+        assertThat(plus.proves(alice.replace("+42-", "+43-"), 43, "alice@helpdesk.test")).isFalse();
+        assertThat(plus.proves(plus.addressFor(42), 42, "alice@helpdesk.test")).isFalse();
+    }
+
+    @Test
+    void aRecipientTokenThreadsForItsRecipientAndTheOlderTicketTokenForAnyone() {
+        String alice = plus.addressFor(42, "alice@helpdesk.test");
+
+        assertThat(plus.ticketOf(alice, "alice@helpdesk.test")).contains(42L);
+        assertThat(plus.ticketOf(alice, "mallory@evil.example")).isEmpty();
+        assertThat(plus.ticketOf(plus.addressFor(42), "mallory@evil.example")).contains(42L);
+        assertThat(plus.ticketOf("support+42-aaaaaaaaaaaa@helpdesk.test", "alice@helpdesk.test")).isEmpty();
+    }
+
+    @Test
+    void anyTicketShapedAddressNamesItsNumberButIsNoProof() {
+        assertThat(plus.numberOf("support+42@helpdesk.test")).contains(42L);
+        assertThat(plus.numberOf("support+42-made-up@helpdesk.test")).isEmpty();
+        assertThat(plus.numberOf("support+42-madeup@helpdesk.test")).contains(42L);
+        assertThat(plus.numberOf("support+network@helpdesk.test")).isEmpty();
+        assertThat(plus.looksLikeTicketAddress("support+42@helpdesk.test")).isTrue();
+        assertThat(plus.proves("support+42@helpdesk.test", 42, "alice@helpdesk.test")).isFalse();
+    }
 }

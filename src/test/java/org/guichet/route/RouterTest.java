@@ -88,4 +88,20 @@ class RouterTest {
                 "subject marker [priority: asap] names no priority level; it was ignored",
                 "priority normal: default"));
     }
+
+    @Test
+    void aReplyAddressThreadsWithItsRecipientsTokenOrForParticipantsOnly() {
+        PlusAddress plus = TestMails.plus(CONFIG);
+        String maries = plus.addressFor(42, "marie.dupont@example.org");
+
+        assertThat(router.decide(TestMails.mail("Re: VPN", "merci", "To: " + maries), ONE_TICKET).thread())
+                .contains(new ThreadMatch(42, ThreadMatch.By.PLUS_ADDRESS));
+        // a number guessed by the requester still threads; by a stranger, it opens a new ticket
+        assertThat(router.decide(TestMails.mail("Re: VPN", "merci", "To: support+42@helpdesk.test"), ONE_TICKET)
+                .thread()).contains(new ThreadMatch(42, ThreadMatch.By.PLUS_ADDRESS));
+        assertThat(router.decide(TestMails.mailFrom("mallory@evil.example", "Re: VPN", "hi", "To: " + maries),
+                ONE_TICKET).thread()).isEmpty();
+        assertThat(router.decide(TestMails.mailFrom("mallory@evil.example", "Re: VPN", "hi",
+                "To: support+42@helpdesk.test"), ONE_TICKET).thread()).isEmpty();
+    }
 }

@@ -1,0 +1,71 @@
+package org.guichet.bench;
+
+import com.icegreen.greenmail.user.GreenMailUser;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The peak heap while a large mail is fetched and handled, measured in a fresh JVM capped at 256 MB so that
+ * nothing else of the bench is on its heap: the child runs {@link BenchLargeMail} against the bench's server.
+ */
+final class BenchHeap {
+    static final String MAX_HEAP = "-Xmx256m";
+    private final GreenMailUser support;
+    private final Path dir;
+    private final Path configFile;
+    private final PrintWriter log;
+
+    record Result(long mailBytes, int handled, long peakHeapBytes, long maxHeapBytes) {
+    }
+
+    BenchHeap(GreenMailUser support, Path dir, Path configFile, PrintWriter log) {
+        this.support = support;
+        this.dir = dir;
+        this.configFile = configFile;
+        this.log = log;
+    }
+
+    Result measure(long bytes) throws Exception {
+        Path mail = dir.resolve("large.eml");
+        try (OutputStream out = Files.newOutputStream(mail)) {
+            BenchMails.writeLarge(out, bytes);
+        }
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(mail))) {
+            support.deliver(new MimeMessage(Session.getInstance(new Properties()), in));
+        }
+        long size = Files.size(mail);
+        Files.delete(mail);
+        log.printf("(d) handling a %d MB mail in a fresh JVM (%s)...%n", size / 1_000_000, MAX_HEAP);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(List.of(java, MAX_HEAP, "-cp", System.getProperty("java.class.path"),
+                BenchLargeMail.class.getName(), configFile.toString())).redirectErrorStream(false)
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (!child.waitFor(5, TimeUnit.MINUTES) || child.exitValue() != 0) {
+            throw new IllegalStateException("the large-mail JVM failed (" + out + ")");
+        }
+        return parse(size, out);
+    }
+
+    /** The child's one line: {@code handled=1 peak=123 max=456}. */
+    private static Result parse(long size, String line) throws IOException {
+        String[] fields = line.substring(line.lastIndexOf("handled=")).split("\\s+");
+        return new Result(size, Integer.parseInt(value(fields[0])), Long.parseLong(value(fields[1])),
+                Long.parseLong(value(fields[2])));
+    }
+
+    private static String value(String field) {
+        return field.substring(field.indexOf('=') + 1);
+    }
+}

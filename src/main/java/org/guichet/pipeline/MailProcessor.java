@@ -1,0 +1,249 @@
+package org.guichet.pipeline;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.guichet.config.Limits;
+import org.guichet.intake.Disposition;
+import org.guichet.intake.MailHandler;
+import org.guichet.intake.MailSource;
+import org.guichet.intake.RawMail;
+import org.guichet.intake.RefusedMail;
+import org.guichet.parse.Attachment;
+import org.guichet.parse.InboundMail;
+import org.guichet.parse.MailParser;
+import org.guichet.parse.StoredPart;
+import org.guichet.route.Decision;
+import org.guichet.route.Router;
+import org.guichet.store.BlobStore;
+import org.guichet.ticket.Applied;
+import org.guichet.ticket.DecisionApplier;
+import org.guichet.ticket.MailOrigin;
+import org.guichet.ticket.MailRecord;
+import org.guichet.ticket.StorageFailure;
+import org.guichet.ticket.TicketStore;
+import org.guichet.ticket.TxDirectory;
+import org.guichet.ticket.UnusableMail;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Handles one received mail from end to end: keeps its raw bytes (written once, by intake, and read from the
+ * kept file from then on), parses it, routes it, and applies the
+ * decision in one transaction together with its notifications and the mark that the mail is handled. A mail
+ * whose handling fails is tried again a few times, then quarantined with the reason; a storage that is down
+ * makes intake pause instead, since the mail is not to blame.
+ */
+public final class MailProcessor implements MailHandler {
+    private static final Logger log = LoggerFactory.getLogger(MailProcessor.class);
+    private static final int MAX_KEY_LENGTH = 900;
+    private static final int MAX_HEADER_BYTES = 1 << 20;
+
+    private final BlobStore rawStore;
+    private final MailParser parser;
+    private final Router router;
+    private final TicketStore store;
+    private final DecisionApplier applier;
+    private final Clock clock;
+    private final int maxAttempts;
+    private final Limits limits;
+
+    public MailProcessor(BlobStore rawStore, MailParser parser, Router router, TicketStore store,
+            DecisionApplier applier, Clock clock, int maxAttempts, Limits limits) {
+        this.rawStore = rawStore;
+        this.parser = parser;
+        this.router = router;
+        this.store = store;
+        this.applier = applier;
+        this.clock = clock;
+        this.maxAttempts = maxAttempts;
+        this.limits = limits;
+    }
+
+    /** What reading a mail gave: the mail, or why it could not be read and whether trying again is pointless. */
+    private record Reading(Optional<InboundMail> mail, String failure, boolean hopeless) {
+    }
+
+    @Override
+    public Disposition handle(RawMail raw) {
+        StoredPart kept;
+        try {
+            kept = keepRaw(raw);
+        } catch (UncheckedIOException e) {
+            return Disposition.pause(e.getMessage());
+        }
+        Reading reading = raw.size() > limits.maxMessageBytes()
+                ? new Reading(Optional.empty(), "the mail is " + raw.size() + " bytes, over the size limit of "
+                        + limits.maxMessageBytes() + " (limits.max-message-bytes, or a tenth of the heap if less)", true)
+                : read(kept);
+        String key = reading.mail().or(() -> headersOnly(kept)).map(m -> keyOf(m, kept)).orElse("sha256:" + kept.sha256());
+        Optional<MailRecord> record = attempt(key, kept.sha256(), kept.size(), raw.source());
+        if (record.isEmpty()) {
+            return Disposition.pause("database unavailable");
+        }
+        if (record.get().state() == MailRecord.State.HANDLED) {
+            log.info("mail {} was handled before; moving it only", key);
+            return Disposition.processed();
+        }
+        return reading.mail().map(mail -> apply(record.get(), mail))
+                .orElseGet(() -> failed(record.get(), reading.failure(),
+                        reading.hopeless() || record.get().attempts() >= maxAttempts));
+    }
+
+    @Override
+    public Disposition refuse(RefusedMail refused) {
+        String key = refused.messageId().map(MailProcessor::idKey)
+                .orElse("imap:" + refused.source().folder() + "/" + refused.source().uidValidity() + "/"
+                        + refused.source().uid());
+        Optional<MailRecord> record = attempt(key, null, refused.size(), refused.source());
+        if (record.isEmpty()) {
+            return Disposition.pause("database unavailable");
+        }
+        if (record.get().state() == MailRecord.State.HANDLED) {
+            return Disposition.processed();
+        }
+        return failed(record.get(), refused.reason(), true);
+    }
+
+    /** Records one more attempt at the mail; empty when the database cannot be reached. */
+    private Optional<MailRecord> attempt(String key, String sha256, long size, MailSource source) {
+        try {
+            MailOrigin origin = new MailOrigin(source.folder(), source.uidValidity(), source.uid());
+            return Optional.of(store.inTransaction(tx -> tx.recordAttempt(key, sha256, size, origin, clock.instant())));
+        } catch (StorageFailure e) {
+            log.warn("cannot record mail {}: {}", key, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private Disposition apply(MailRecord record, InboundMail mail) {
+        List<Attachment> leftOut = mail.attachments().stream()
+                .filter(a -> a.size() > limits.maxAttachmentBytes()).toList();
+        try {
+            Applied applied = store.inTransaction(tx -> {
+                Decision decision = router.decide(mail, new TxDirectory(tx));
+                return applier.apply(tx, record, mail, decision, leftOut);
+            });
+            if (applied.quarantine().isPresent()) {
+                log.warn("mail {} quarantined: {}", record.key(), applied.quarantine().get());
+                return Disposition.quarantine(applied.quarantine().get());
+            }
+            // intake logs the one line per mail, with its UID and duration
+            log.debug("mail {} handled{}", record.key(), applied.ticket().map(t -> " on ticket #" + t).orElse(" (no ticket)"));
+            return applied.ticket().map(Disposition::processedOn).orElseGet(Disposition::processed);
+        } catch (UnusableMail e) {
+            return failed(record, e.getMessage(), true);
+        } catch (StorageFailure e) {
+            if (!databaseAnswers()) {
+                return Disposition.pause("database unavailable: " + e.getMessage());
+            }
+            // the database is up, so it refused this mail's data: the mail is to blame
+            return failed(record, describe(e), record.attempts() >= maxAttempts);
+        } catch (RuntimeException | StackOverflowError e) {
+            return failed(record, describe(e), record.attempts() >= maxAttempts);
+        }
+    }
+
+    /** Records the failure: quarantined with its reason, or left to be tried again. */
+    private Disposition failed(MailRecord record, String reason, boolean quarantine) {
+        log.warn("mail {} failed (attempt {} of {}): {}", record.key(), record.attempts(), maxAttempts, reason);
+        try {
+            store.inTransaction(tx -> {
+                tx.markFailed(record.id(), reason, quarantine, clock.instant());
+                return null;
+            });
+        } catch (StorageFailure e) {
+            return Disposition.pause("database unavailable: " + e.getMessage());
+        }
+        return quarantine ? Disposition.quarantine(reason) : Disposition.retry(reason);
+    }
+
+    private boolean databaseAnswers() {
+        try {
+            store.inTransaction(tx -> tx.mail(""));
+            return true;
+        } catch (StorageFailure e) {
+            return false;
+        }
+    }
+
+    private StoredPart keepRaw(RawMail raw) {
+        try {
+            return rawStore.keep(raw.file());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the raw bytes of " + raw.source() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The kept copy: what is parsed is what is kept, whatever happens to intake's file meanwhile. */
+    private Path fileOf(StoredPart kept) {
+        return rawStore.find(kept.sha256()).orElseThrow(() -> new UncheckedIOException(
+                new IOException("the kept copy " + kept.sha256() + " is missing from " + rawStore.root())));
+    }
+
+    /** The parser records bad mail as problems; what still escapes it (a bug, a failing disk) is a failure. */
+    private Reading read(StoredPart kept) {
+        try (InputStream in = Files.newInputStream(fileOf(kept))) {
+            return new Reading(Optional.of(parser.parse(in)), "", false);
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            return new Reading(Optional.empty(), "the mail could not be read: " + describe(e), false);
+        }
+    }
+
+    /**
+     * The header block alone, read when the whole mail cannot be: its Message-ID keeps the mail's key the same
+     * as when it is read in full later (a retry with a higher limit). Empty when the headers are huge themselves.
+     */
+    private Optional<InboundMail> headersOnly(StoredPart kept) {
+        try (InputStream in = Files.newInputStream(fileOf(kept))) {
+            byte[] head = in.readNBytes(MAX_HEADER_BYTES);
+            int end = headerEnd(head);
+            return end < 0 ? Optional.empty()
+                    : Optional.of(parser.parse(new ByteArrayInputStream(head, 0, end)));
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            return Optional.empty();
+        }
+    }
+
+    private static int headerEnd(byte[] head) {
+        for (int i = 0; i + 1 < head.length; i++) {
+            if (head[i] == '\n' && (head[i + 1] == '\n' || (head[i + 1] == '\r' && i + 2 < head.length
+                    && head[i + 2] == '\n'))) {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
+    private static String describe(Throwable e) {
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    /** A mail is known by its Message-ID, or by the hash of its bytes when it has none. */
+    static String keyOf(InboundMail mail, StoredPart raw) {
+        return mail.messageId().map(MailProcessor::idKey).orElse("sha256:" + raw.sha256());
+    }
+
+    private static String idKey(String id) {
+        return id.length() <= MAX_KEY_LENGTH ? "<" + id + ">" : "<sha256:" + sha256(id) + ">";
+    }
+
+    private static String sha256(String value) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+}
