@@ -110,11 +110,27 @@ public final class PostgresServer {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
+    /**
+     * Runs in a shutdown hook, which the test JVM gives 30 s at most before it kills itself: the server is stopped
+     * without waiting for clients (immediate), for 10 s at most, and its folder (a gigabyte after a full pass, one
+     * database per test) is removed by a process of its own that outlives the JVM if need be.
+     */
     private void stop() {
         try {
             run(command(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "immediate",
-                    "-w", "stop"), dir);
+                    "-w", "-t", "10", "stop"), dir, 15);
+        } catch (RuntimeException e) {
+            System.err.println("PostgresServer: " + e.getMessage());
         } finally {
+            removeLater(dir);
+        }
+    }
+
+    private static void removeLater(Path dir) {
+        try {
+            new ProcessBuilder("rm", "-rf", dir.toString()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException e) {
             deleteQuietly(dir);
         }
     }
@@ -143,11 +159,15 @@ public final class PostgresServer {
     }
 
     private static void run(List<String> command, Path dir) {
+        run(command, dir, 120);
+    }
+
+    private static void run(List<String> command, Path dir, long timeoutSeconds) {
         try {
             Path log = dir.resolve("command.log");
             Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 p.destroyForcibly();
                 throw new IllegalStateException(String.join(" ", command) + " failed: "
                         + Files.readString(log, StandardCharsets.UTF_8));
