@@ -86,6 +86,10 @@ class DbCommandsIT {
         }
         assertThat(guichet(copiedConfig, "outbox", "--format", "json").out())
                 .isEqualTo(guichet(configFile, "outbox", "--format", "json").out());
+        // the search columns of V70 come along: the copy finds what the original finds
+        String found = guichet(configFile, "tickets", "--search", "jammed", "--format", "json").out();
+        assertThat(found).contains("Printer jammed").doesNotContain("VPN down");
+        assertThat(guichet(copiedConfig, "tickets", "--search", "jammed", "--format", "json").out()).isEqualTo(found);
 
         copied.send(GatewayIT.request("ann@example.org", "Screen flickers", "req-3@example.org"));
         copied.runOnce();
