@@ -46,6 +46,15 @@ final class OutboxRows {
                 + " ORDER BY next_attempt_at, id LIMIT ?", OutboxRows::entry, now, limit));
     }
 
+    /**
+     * Locks one notification, if it is still due and no other instance holds it: {@code SKIP LOCKED} makes a
+     * second instance pass over it rather than wait and send it again.
+     */
+    boolean claim(long id, Instant now) {
+        return sql.one("SELECT id FROM outbox WHERE id = ? AND status = 'pending' AND next_attempt_at <= ?"
+                + " FOR UPDATE SKIP LOCKED", rs -> true, id, now).isPresent();
+    }
+
     /** The notifications not sent yet: waiting for their next attempt, or failed for good. */
     List<OutboxEntry> unsent() {
         return sql.list("SELECT * FROM outbox WHERE status IN ('pending', 'failed') ORDER BY id", OutboxRows::entry);
