@@ -82,6 +82,10 @@ public final class MailProcessor implements MailHandler {
         } catch (UncheckedIOException e) {
             return Disposition.pause(e.getMessage());
         }
+        Optional<Disposition> early = overTheCap(kept, raw.source());
+        if (early.isPresent()) {
+            return early.get();
+        }
         Reading reading = raw.size() > limits.maxMessageBytes()
                 ? new Reading(Optional.empty(), "the mail is " + raw.size() + " bytes, over the size limit of "
                         + limits.maxMessageBytes() + " (limits.max-message-bytes, or a tenth of the heap if less)", true)
@@ -113,6 +117,40 @@ public final class MailProcessor implements MailHandler {
             return Disposition.processed();
         }
         return failed(record.get(), refused.reason(), true);
+    }
+
+    /**
+     * A mail from a sender over the hourly cap that would open a ticket or ask for {@code #mytickets} is
+     * quarantined from its header block alone: its attachments are not written before it is refused.
+     */
+    private Optional<Disposition> overTheCap(StoredPart kept, MailSource source) {
+        Optional<InboundMail> head = headersOnly(kept);
+        Optional<String> sender = head.flatMap(InboundMail::from).map(a -> a.address());
+        if (sender.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> reason;
+        try {
+            reason = store.inTransaction(tx -> applier.atTheCap(tx, sender.get())
+                    ? applier.overTheCapEarly(tx, head.get(), router.decide(head.get(), new TxDirectory(tx)))
+                    : Optional.<String>empty());
+        } catch (StorageFailure e) {
+            return Optional.of(Disposition.pause("database unavailable: " + e.getMessage()));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+        if (reason.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<MailRecord> record = attempt(keyOf(head.get(), kept), kept.sha256(), kept.size(), source);
+        if (record.isEmpty()) {
+            return Optional.of(Disposition.pause("database unavailable"));
+        }
+        if (record.get().state() == MailRecord.State.HANDLED) {
+            return Optional.of(Disposition.processed());
+        }
+        log.warn("mail {} quarantined before it is read in full: {}", record.get().key(), reason.get());
+        return Optional.of(failed(record.get(), reason.get(), true));
     }
 
     /** Records one more attempt at the mail; empty when the database cannot be reached. */
