@@ -18,6 +18,11 @@ final class InternalQuotes {
     private InternalQuotes() {
     }
 
+    /** Whether the text has a quoted line at all. */
+    static boolean quotes(String text) {
+        return text.lines().anyMatch(l -> l.stripLeading().startsWith(">"));
+    }
+
     static String cut(String text, List<String> internalNotes) {
         Set<String> noteLines = new HashSet<>();
         for (String note : internalNotes) {

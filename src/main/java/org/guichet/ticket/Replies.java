@@ -88,7 +88,9 @@ final class Replies {
                 && (current.status() == Status.WAITING || current.status() == Status.RESOLVED)) {
             current = recorder.record(tx, actions.changeStatus(current, Status.ASSIGNED, actor, now), now);
         }
-        String relayed = internal ? text : InternalQuotes.cut(text, internalNotes(tx, ticket.id()));
+        // the ticket's notes are read only when there is a quote to look at
+        String relayed = internal || !InternalQuotes.quotes(text) ? text
+                : InternalQuotes.cut(text, internalNotes(tx, ticket.id()));
         if (relayed.isBlank()) {
             return;
         }
