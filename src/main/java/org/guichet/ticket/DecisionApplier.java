@@ -49,11 +49,6 @@ public final class DecisionApplier {
         this.perSenderPerHour = config.limits().newTicketsPerSenderPerHour();
     }
 
-    /**
-     * Why this mail is refused before it is read in full and stored (its attachments written): its sender is over
-     * the hourly cap and the mail would open a ticket or ask for {@code #mytickets}. {@code headers} is the mail
-     * read from its header block only, and {@code decision} routing's decision for it. The sender is told once.
-     */
     /** Whether this sender is at the hourly cap of new tickets or of {@code #mytickets} answers: a cheap first look. */
     public boolean atTheCap(TicketTx tx, String sender) {
         Instant since = clock.instant().minus(HOUR);
@@ -61,6 +56,11 @@ public final class DecisionApplier {
                 || tx.answersSince(sender, Event.MY_TICKETS.template(), since) >= perSenderPerHour;
     }
 
+    /**
+     * Why this mail is refused before it is read in full and stored (its attachments written): its sender is over
+     * the hourly cap and the mail would open a ticket or ask for {@code #mytickets}. {@code headers} is the mail
+     * read from its header block only, and {@code decision} routing's decision for it. The sender is told once.
+     */
     public Optional<String> overTheCapEarly(TicketTx tx, InboundMail headers, Decision decision) {
         if (decision.automatic().isPresent() || decision.thread().isPresent() || headers.from().isEmpty()) {
             return Optional.empty();
@@ -157,15 +157,15 @@ public final class DecisionApplier {
         String text = decision.commands().rest();
         tx.insertMessage(id, message(record, mail, text, false,
                 TicketMessage.Direction.IN, now));
-        if (unverified(decision) && !cmds.isEmpty()) {
-            tx.insertEvent(id, TicketEvent.of(now, SYSTEM, "unverified-sender", decision.proof().why()));
-        }
         tx.insertEvent(id, TicketEvent.change(now, requester.address(), "created", null, Status.NEW.code(),
                 "opened by mail " + mail.messageId().map(m -> "<" + m + ">").orElse("without Message-ID")));
         decision.mentions().ifPresent(old -> tx.insertEvent(id,
                 TicketEvent.of(now, SYSTEM, "linked", "names ticket #" + old)));
         for (String reason : decision.reasons()) {
             tx.insertEvent(id, TicketEvent.of(now, SYSTEM, "routing", reason));
+        }
+        if (unverified(decision) && !cmds.isEmpty()) {
+            tx.insertEvent(id, TicketEvent.of(now, SYSTEM, "unverified-sender", decision.proof().why()));
         }
         Ticket ticket = addCcObservers(tx, tx.ticket(id).orElseThrow(), mail, now);
         String actor = requester.address();
