@@ -149,8 +149,8 @@ public final class MailProcessor implements MailHandler {
         if (record.get().state() == MailRecord.State.HANDLED) {
             return Optional.of(Disposition.processed());
         }
-        log.warn("mail {} quarantined before it is read in full: {}", record.get().key(), reason.get());
-        return Optional.of(failed(record.get(), reason.get(), true));
+        // failed() logs it: one line per refused mail, even in a flood
+        return Optional.of(failed(record.get(), "before it was read in full: " + reason.get(), true));
     }
 
     /** Records one more attempt at the mail; empty when the database cannot be reached. */
