@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.guichet.parse.Attachment;
 import org.guichet.ticket.OutgoingMail;
@@ -34,6 +35,11 @@ final class OutboxRows {
     int recent(long ticketId, String recipient, Instant since) {
         return sql.one("SELECT COUNT(*) FROM outbox WHERE ticket_id = ? AND recipient = ? AND created_at >= ?",
                 rs -> rs.getInt(1), ticketId, recipient, since).orElse(0);
+    }
+
+    int answersSince(String recipient, String event, Instant since) {
+        return sql.one("SELECT COUNT(*) FROM outbox WHERE recipient = ? AND event = ? AND created_at >= ?",
+                rs -> rs.getInt(1), recipient.strip().toLowerCase(Locale.ROOT), event, since).orElse(0);
     }
 
     Optional<Long> ticketOfNotification(String messageId, String recipient) {

@@ -87,6 +87,15 @@ class OperationsIT {
                 .replace("\n", "\r\n");
     }
 
+    /**
+     * The mail sent to its sender's own reply address of the ticket, read in the last notification they got about
+     * it: the reply that proves who they are, as people act on a ticket (SPEC section 6).
+     */
+    String byReply(String raw, long ticket) {
+        String from = raw.substring("From: ".length(), raw.indexOf("\r\n"));
+        return raw.replaceFirst("To: support@helpdesk.test", "To: " + CommandCases.replyAddress(helpdesk, ticket, from));
+    }
+
     static String withAttachments(String from, String subject, String id, Map<String, String> files) {
         StringBuilder b = new StringBuilder("From: " + from + "\nTo: support@helpdesk.test\nSubject: " + subject
                 + "\nMessage-ID: <" + id + ">\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"b1\"\n\n"
@@ -299,10 +308,10 @@ class OperationsIT {
                 Map.of("shared.pdf", "%PDF shared", "mine.pdf", "%PDF only ticket one")));
         helpdesk.deliver(withAttachments("paul@example.org", "Other request", "b@example.org",
                 Map.of("shared.pdf", "%PDF shared")));
-        helpdesk.deliver(mail("jane@example.org", "Re: [Helpdesk #1] Old request", "c@example.org", "", "#cancel"));
+        helpdesk.deliver(byReply(mail("jane@example.org", "Re: [Helpdesk #1] Old request", "c@example.org", "", "#cancel"), 1));
         clock.advance(Duration.ofDays(40));
         helpdesk.deliver(mail("anna@example.org", "Recent request", "d@example.org", "", "Hello"));
-        helpdesk.deliver(mail("anna@example.org", "Re: [Helpdesk #3] Recent request", "e@example.org", "", "#cancel"));
+        helpdesk.deliver(byReply(mail("anna@example.org", "Re: [Helpdesk #3] Recent request", "e@example.org", "", "#cancel"), 3));
         assertThat(helpdesk.ticket(1).status().code()).isEqualTo("cancelled");
         Map<String, String> attachmentsBefore = files(dir.resolve("attachments"));
         int rawBefore = files(dir.resolve("messages")).size();
@@ -335,7 +344,7 @@ class OperationsIT {
     void withRetentionDaysTheDaemonsDailyJobPurgesOnlyWhatIsOldEnough() throws Exception {
         start("tickets:\n  retention-days: 30\n");
         helpdesk.deliver(mail("jane@example.org", "Old", "a@example.org", "", "Hello"));
-        helpdesk.deliver(mail("jane@example.org", "Re: [Helpdesk #1] Old", "b@example.org", "", "#cancel"));
+        helpdesk.deliver(byReply(mail("jane@example.org", "Re: [Helpdesk #1] Old", "b@example.org", "", "#cancel"), 1));
         helpdesk.deliver(mail("paul@example.org", "Open", "c@example.org", "", "Still open"));
         clock.advance(Duration.ofDays(29));
 

@@ -268,7 +268,16 @@ final class TestHelpdesk implements Desk, AutoCloseable {
 
     @Override
     public List<Sent> sent(String address) {
-        return received(address).stream().map(m -> new Sent(subject(m), text(m))).toList();
+        return received(address).stream().map(m -> new Sent(subject(m), text(m), replyTo(m))).toList();
+    }
+
+    private static String replyTo(MimeMessage message) {
+        try {
+            String header = message.getHeader("Reply-To", null);
+            return header == null ? "" : header.strip();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String subject(MimeMessage message) {
