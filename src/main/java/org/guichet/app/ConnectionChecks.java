@@ -2,6 +2,7 @@ package org.guichet.app;
 
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.guichet.GuichetException;
 import org.guichet.cli.Check;
 import org.guichet.config.GuichetConfig;
@@ -23,7 +24,7 @@ final class ConnectionChecks {
         Check heap = HeapCheck.ofThisJvm();
         List<Check> connections = connections(config, database, imapLogin, smtpLogin);
         return heap.ok() ? connections
-                : java.util.stream.Stream.concat(java.util.stream.Stream.of(heap), connections.stream()).toList();
+                : Stream.concat(Stream.of(heap), connections.stream()).toList();
     }
 
     private static List<Check> connections(GuichetConfig config, Database database, Supplier<MailLogin> imapLogin,

@@ -3,6 +3,7 @@ package org.guichet.cli;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.flywaydb.core.api.MigrationInfo;
 import org.guichet.store.Database;
 import org.guichet.store.DatabaseCopy;
@@ -42,7 +43,7 @@ final class DbCommand {
             Database database = backend.database();
             PrintWriter out = spec.commandLine().getOut();
             out.printf("Database %s%n", database.safeUrl());
-            out.printf("Kind     %s (%s)%n", database.vendor().name().toLowerCase(java.util.Locale.ROOT),
+            out.printf("Kind     %s (%s)%n", database.vendor().name().toLowerCase(Locale.ROOT),
                     database.product());
             List<MigrationInfo> migrations = database.migrations();
             out.printf("%n%-8s %-40s %-10s %s%n", "VERSION", "DESCRIPTION", "STATE", "INSTALLED");

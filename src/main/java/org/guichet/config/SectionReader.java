@@ -3,6 +3,7 @@ package org.guichet.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalInt;
 
 /** Reads the scalar sections of the file (helpdesk to security) into records, applying the documented defaults. */
 final class SectionReader {
@@ -114,8 +115,8 @@ final class SectionReader {
         YamlMap map = root.map("tickets", TICKETS_KEYS);
         return new Tickets(map.text("tag", "Helpdesk"), map.integer("auto-close-days", 7, 1, Integer.MAX_VALUE),
                 map.bool("cc-as-observers", true), map.value("retention-days")
-                        .map(v -> java.util.OptionalInt.of(v.integer(1, Integer.MAX_VALUE)))
-                        .orElse(java.util.OptionalInt.empty()),
+                        .map(v -> OptionalInt.of(v.integer(1, Integer.MAX_VALUE)))
+                        .orElse(OptionalInt.empty()),
                 map.integer("waiting-reminder-days", Tickets.WAITING_REMINDER_DAYS, 1, Integer.MAX_VALUE),
                 map.integer("waiting-close-days", Tickets.WAITING_CLOSE_DAYS, 1, Integer.MAX_VALUE));
     }
@@ -130,8 +131,8 @@ final class SectionReader {
         YamlMap http = root.map("http", HTTP_KEYS);
         return new Observability(format != null && format.text().equals("json") ? Observability.LogFormat.JSON
                 : Observability.LogFormat.TEXT,
-                http.value("port").map(v -> java.util.OptionalInt.of(v.integer(1, MAX_PORT)))
-                        .orElse(java.util.OptionalInt.empty()),
+                http.value("port").map(v -> OptionalInt.of(v.integer(1, MAX_PORT)))
+                        .orElse(OptionalInt.empty()),
                 http.text("host", DEMO_HOST));
     }
 

@@ -3,6 +3,7 @@ package org.guichet.importer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.guichet.PrivateFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +17,7 @@ final class MailSpool {
     }
 
     Path create() throws IOException {
-        org.guichet.PrivateFiles.createDirectories(dir);
+        PrivateFiles.createDirectories(dir);
         return Files.createTempFile(dir, "import-", ".eml");
     }
 

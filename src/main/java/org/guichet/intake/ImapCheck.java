@@ -1,10 +1,12 @@
 package org.guichet.intake;
 
+import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
 import jakarta.mail.search.HeaderTerm;
+import java.time.Clock;
 import org.guichet.config.Imap;
 import org.guichet.connect.MailFailure;
 import org.guichet.connect.MailLogin;
@@ -16,7 +18,7 @@ public final class ImapCheck {
 
     /** Logs in and opens the watched folder read-only; returns what was found, or throws naming the fault. */
     public static String login(Imap imap) {
-        return login(imap, ImapSession.login(imap, java.time.Clock.systemUTC()));
+        return login(imap, ImapSession.login(imap, Clock.systemUTC()));
     }
 
     /**
@@ -45,13 +47,13 @@ public final class ImapCheck {
      * handled it; returns how many copies were moved.
      */
     public static int release(Imap imap, String messageId) {
-        try (Store store = connect(imap, ImapSession.login(imap, java.time.Clock.systemUTC()))) {
+        try (Store store = connect(imap, ImapSession.login(imap, Clock.systemUTC()))) {
             Folder quarantine = store.getFolder(imap.quarantineFolder());
             quarantine.open(Folder.READ_WRITE);
             Message[] found = quarantine.search(new HeaderTerm("Message-ID", "<" + messageId + ">"));
             if (found.length > 0) {
                 quarantine.copyMessages(found, store.getFolder(imap.processedFolder()));
-                quarantine.setFlags(found, new jakarta.mail.Flags(jakarta.mail.Flags.Flag.DELETED), true);
+                quarantine.setFlags(found, new Flags(Flags.Flag.DELETED), true);
             }
             quarantine.close(true);
             return found.length;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.guichet.PrivateFiles;
 import org.guichet.config.Imap;
 import org.guichet.connect.MailLogin;
 import org.slf4j.Logger;
@@ -257,7 +258,7 @@ public final class ImapIntake {
     }
 
     private Path spoolFile() throws IOException {
-        org.guichet.PrivateFiles.createDirectories(spool);
+        PrivateFiles.createDirectories(spool);
         return Files.createTempFile(spool, "mail-", ".eml");
     }
 

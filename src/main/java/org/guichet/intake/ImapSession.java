@@ -1,6 +1,7 @@
 package org.guichet.intake;
 
 import jakarta.mail.Session;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
 import org.guichet.config.Imap;
@@ -20,11 +21,11 @@ final class ImapSession {
 
     /** The session with a login of its own: for code that connects once (tests of the properties). */
     static Session of(Imap imap) {
-        return of(imap, login(imap, java.time.Clock.systemUTC()));
+        return of(imap, login(imap, Clock.systemUTC()));
     }
 
     /** The login for this mailbox, to build once and share: it keeps the OAuth2 token between connections. */
-    static MailLogin login(Imap imap, java.time.Clock clock) {
+    static MailLogin login(Imap imap, Clock clock) {
         return new MailLogin("imap", imap.user(), imap.password(), imap.access(), imap.timeout(), clock);
     }
 

@@ -4,6 +4,7 @@ import jakarta.mail.MessagingException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
+import org.guichet.connect.MailFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +46,7 @@ public final class MailboxWatcher {
         } catch (MessagingException e) {
             throw new IntakeException("cannot read the mailbox " + intake.config().user() + "@"
                     + intake.config().host() + ":" + intake.config().port() + ": "
-                    + org.guichet.connect.MailFailure.describe(e, "imap"), e);
+                    + MailFailure.describe(e, "imap"), e);
         }
     }
 
@@ -156,7 +157,7 @@ public final class MailboxWatcher {
     }
 
     private static String reason(Exception e) {
-        return e instanceof MessagingException m ? org.guichet.connect.MailFailure.describe(m, "imap") : e.toString();
+        return e instanceof MessagingException m ? MailFailure.describe(m, "imap") : e.toString();
     }
 
     static Duration backoff(int failures) {

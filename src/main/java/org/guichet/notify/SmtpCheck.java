@@ -2,6 +2,7 @@ package org.guichet.notify;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
+import java.time.Clock;
 import org.guichet.config.Smtp;
 import org.guichet.connect.MailFailure;
 import org.guichet.connect.MailLogin;
@@ -13,7 +14,7 @@ public final class SmtpCheck {
 
     /** Connects (and logs in when a user is set); returns what was done, or throws naming the fault. */
     public static String login(Smtp smtp) {
-        return login(smtp, SmtpSession.login(smtp, java.time.Clock.systemUTC()));
+        return login(smtp, SmtpSession.login(smtp, Clock.systemUTC()));
     }
 
     /** The same with the given login; the answer tells the TLS version and certificate, and the token's expiry. */

@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.guichet.GuichetException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,7 @@ public final class HttpEndpoint implements AutoCloseable {
         try {
             server = HttpServer.create(new InetSocketAddress(host, port), 8);
         } catch (IOException e) {
-            throw new org.guichet.GuichetException("cannot listen on " + host + ":" + port + " (http.port): "
+            throw new GuichetException("cannot listen on " + host + ":" + port + " (http.port): "
                     + e.getMessage() + "; choose a free port", e);
         }
         ObjectMapper json = new ObjectMapper();

@@ -3,6 +3,7 @@ package org.guichet.parse;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 
 /**
  * A part's decoded content as the sink reads it: a failure while decoding the mail ends the stream early and is
@@ -34,7 +35,7 @@ final class GuardedInputStream extends FilterInputStream {
         }
         try {
             if (Thread.currentThread().isInterrupted()) {
-                throw new java.io.InterruptedIOException("the parse was abandoned by its watchdog");
+                throw new InterruptedIOException("the parse was abandoned by its watchdog");
             }
             return in.read(buffer, offset, length);
         } catch (IOException | RuntimeException e) {

@@ -8,6 +8,7 @@ import jakarta.mail.internet.SharedInputStream;
 import jakarta.mail.util.SharedByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -246,7 +247,7 @@ final class MultipartSplitter {
 
         private boolean fill() throws IOException {
             if (Thread.currentThread().isInterrupted()) {
-                throw new java.io.InterruptedIOException("the parse was abandoned by its watchdog");
+                throw new InterruptedIOException("the parse was abandoned by its watchdog");
             }
             length = Math.max(in.read(buffer), 0);
             index = 0;

@@ -2,6 +2,7 @@ package org.guichet.parse;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /** UTF-7 (RFC 2152), which old Outlook versions still send and Java does not provide. */
 final class Utf7 {
@@ -12,7 +13,7 @@ final class Utf7 {
     }
 
     static boolean isUtf7(String charsetName) {
-        String name = charsetName.trim().toLowerCase(java.util.Locale.ROOT);
+        String name = charsetName.trim().toLowerCase(Locale.ROOT);
         return name.equals("utf-7") || name.equals("utf7") || name.equals("unicode-1-1-utf-7");
     }
 

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -94,7 +95,7 @@ public final class Database implements AutoCloseable {
     static String withAutoServer(String url) {
         boolean fileDb = url.startsWith("jdbc:h2:file:") || (url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:")
                 && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:"));
-        if (!fileDb || url.toUpperCase(java.util.Locale.ROOT).contains("AUTO_SERVER=")) {
+        if (!fileDb || url.toUpperCase(Locale.ROOT).contains("AUTO_SERVER=")) {
             return url;
         }
         return url + ";AUTO_SERVER=TRUE";
@@ -106,7 +107,7 @@ public final class Database implements AutoCloseable {
      */
     static String durable(String url) {
         boolean h2File = url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:");
-        if (!h2File || url.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY=")) {
+        if (!h2File || url.toUpperCase(Locale.ROOT).contains("WRITE_DELAY=")) {
             return url;
         }
         return url + ";WRITE_DELAY=0";

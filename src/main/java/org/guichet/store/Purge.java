@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Deletes closed tickets for good, with everything that names them: messages, attachments rows, events,
@@ -106,7 +107,7 @@ public final class Purge {
                     + Sql.instant(rs, "closed_before") + ", " + rs.getLong("tickets") + " ticket(s)" + range + ", "
                     + rs.getLong("messages") + " message(s), " + rs.getLong("events") + " event(s), "
                     + rs.getLong("attachments") + " attachment(s), " + rs.getLong("files") + " stored file(s)";
-        })).stream().limit(limit).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        })).stream().limit(limit).collect(Collectors.toCollection(ArrayList::new));
     }
 
     private static void rollback(java.sql.Connection connection) {
