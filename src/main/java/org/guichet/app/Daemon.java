@@ -20,6 +20,7 @@ final class Daemon implements DaemonRunner {
     private static final Logger log = LoggerFactory.getLogger(Daemon.class);
     private static final long STOP_WAIT_SECONDS = 30;
     private static final long AUTO_CLOSE_EVERY_MINUTES = 60;
+    private static final long DIGESTS_EVERY_MINUTES = 1;
     private final Guichet guichet;
 
     Daemon(Guichet guichet) {
@@ -34,6 +35,7 @@ final class Daemon implements DaemonRunner {
         try {
             int handled = new MailboxWatcher(guichet.intake(), () -> { }).drainOnce();
             int closed = guichet.autoClose().run();
+            guichet.digests().run();
             int sent = guichet.delivery().deliverDue();
             out.printf("%d mail(s) handled, %d ticket(s) closed automatically, %d notification(s) sent%n", handled,
                     closed, sent);
@@ -59,6 +61,7 @@ final class Daemon implements DaemonRunner {
         long every = watcher.idleRenewal().toMillis();
         renewal.scheduleAtFixedRate(watcher::renewIdle, every, every, TimeUnit.MILLISECONDS);
         renewal.scheduleAtFixedRate(() -> autoClose(outbox), 0, AUTO_CLOSE_EVERY_MINUTES, TimeUnit.MINUTES);
+        renewal.scheduleAtFixedRate(() -> digests(outbox), 1, DIGESTS_EVERY_MINUTES, TimeUnit.MINUTES);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("stopping: finishing the mail in hand");
@@ -85,6 +88,17 @@ final class Daemon implements DaemonRunner {
             }
         } catch (RuntimeException e) {
             log.warn("auto-close failed, will try again: {}", e.getMessage());
+        }
+    }
+
+    /** Held notifications go out as digests once their recipient's hour opens; a failure waits for the next run. */
+    private void digests(OutboxLoop outbox) {
+        try {
+            if (guichet.digests().run() > 0) {
+                outbox.wake();
+            }
+        } catch (RuntimeException e) {
+            log.warn("sending digests failed, will try again: {}", e.getMessage());
         }
     }
 

@@ -39,6 +39,7 @@ import org.guichet.store.QuarantinedMail;
 import org.guichet.store.Outbox;
 import org.guichet.ticket.Audience;
 import org.guichet.ticket.AutoClose;
+import org.guichet.ticket.Digests;
 import org.guichet.ticket.ChangeRecorder;
 import org.guichet.ticket.DecisionApplier;
 import org.guichet.ticket.Event;
@@ -70,6 +71,7 @@ public final class Guichet implements Backend {
     private final ImapIntake intake;
     private final OutboxDelivery delivery;
     private final AutoClose autoClose;
+    private final Digests digests;
 
     public Guichet(GuichetConfig config, Path configFile, Clock clock) {
         // Jakarta Mail reads its leniency settings once, at first use: set them before intake or notify do
@@ -87,8 +89,10 @@ public final class Guichet implements Backend {
         BlobStore attachments = new BlobStore(config.storage().attachmentsDir());
         this.rawStore = new BlobStore(config.storage().messagesDir());
         MustacheTemplates templates = new MustacheTemplates(templatesDir(), config.helpdesk().locale());
-        Notifier notifier = new Notifier(new Audience(config), new Notices(config, tag, plus, templates),
-                config.limits().notificationsPerTicketPer10Minutes());
+        Notices notices = new Notices(config, tag, plus, templates);
+        Notifier notifier = new Notifier(new Audience(config), notices,
+                config.limits().notificationsPerTicketPer10Minutes(), config.limits().notificationsPerRecipientPerHour());
+        this.digests = new Digests(tickets, notices, config.limits().notificationsPerRecipientPerHour(), clock);
         Router router = new Router(config, tag, plus);
         MailParser parser = new MailParser(attachments.bounded(limits.maxAttachmentBytes()));
         DecisionApplier applier = new DecisionApplier(config, tag, notifier, clock);
@@ -200,6 +204,11 @@ public final class Guichet implements Backend {
 
     public AutoClose autoClose() {
         return autoClose;
+    }
+
+    /** The job that sends, as digests, the notifications held past a recipient's hourly ceiling. */
+    public Digests digests() {
+        return digests;
     }
 
     BlobStore rawStore() {

@@ -26,6 +26,7 @@ final class HeapBudget {
                 + " larger mails will be quarantined. Give the JVM more memory (-Xmx) to accept them.",
                 configured.maxMessageBytes(), maxHeap >> 20, affordable);
         return new Limits(affordable, Math.min(configured.maxAttachmentBytes(), affordable),
-                configured.notificationsPerTicketPer10Minutes(), configured.newTicketsPerSenderPerHour());
+                configured.notificationsPerTicketPer10Minutes(), configured.newTicketsPerSenderPerHour(),
+                configured.notificationsPerRecipientPerHour(), configured.maxForwardBytes());
     }
 }

@@ -19,21 +19,50 @@ final class OutboxRows {
     }
 
     void insert(OutgoingMail m, Instant now) {
+        insert(m, "pending", false, now);
+    }
+
+    /**
+     * Writes a notification: {@code pending} to be sent, or {@code held} for the next digest; {@code capped} when it
+     * counts against the per-ticket cap of automatic answers.
+     */
+    void insert(OutgoingMail m, String status, boolean capped, Instant now) {
         long id = sql.insert("INSERT INTO outbox (ticket_id, event, recipient, message_id, in_reply_to, references_ids, from_name,"
                 + " reply_to, subject, body_text, body_html, auto_submitted, status, attempts, next_attempt_at,"
-                + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)",
-                m.ticket(), m.event(), m.recipient(), m.messageId(), m.inReplyTo(), String.join(" ", m.references()),
+                + " created_at, capped) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
+                m.ticket(), MessageRows.bounded(m.event(), 200), m.recipient(), m.messageId(), m.inReplyTo(), String.join(" ", m.references()),
                 m.fromName(), m.replyTo(), MessageRows.bounded(m.subject(), 1000), m.text(), m.html(),
-                m.autoSubmitted(), now, now);
+                m.autoSubmitted(), status, now, now, capped);
         for (Attachment a : m.attachments()) {
             sql.insert("INSERT INTO outbox_attachment (outbox_id, name, content_type, size, sha256) VALUES (?, ?, ?, ?, ?)",
                     id, a.name(), MessageRows.bounded(a.contentType(), 255), a.size(), a.sha256());
         }
     }
 
+    /** The automatic answers (capped rows) about this ticket written for this recipient since then. */
     int recent(long ticketId, String recipient, Instant since) {
-        return sql.one("SELECT COUNT(*) FROM outbox WHERE ticket_id = ? AND recipient = ? AND created_at >= ?",
-                rs -> rs.getInt(1), ticketId, recipient, since).orElse(0);
+        return sql.one("SELECT COUNT(*) FROM outbox WHERE ticket_id = ? AND recipient = ? AND created_at >= ?"
+                + " AND capped", rs -> rs.getInt(1), ticketId, recipient, since).orElse(0);
+    }
+
+    /** The notifications written to go out to this recipient since then, about any ticket (held ones aside). */
+    int recentTo(String recipient, Instant since) {
+        return sql.one("SELECT COUNT(*) FROM outbox WHERE recipient = ? AND created_at >= ?"
+                + " AND status NOT IN ('held', 'digested')", rs -> rs.getInt(1), recipient, since).orElse(0);
+    }
+
+    boolean hasHeld(long ticketId, String recipient) {
+        return sql.one("SELECT COUNT(*) FROM outbox WHERE ticket_id = ? AND recipient = ? AND status = 'held'",
+                rs -> rs.getInt(1), ticketId, recipient).orElse(0) > 0;
+    }
+
+    /** The notifications held for a digest, oldest first, with their attachments. */
+    List<OutboxEntry> held() {
+        return withAttachments(sql.list("SELECT * FROM outbox WHERE status = 'held' ORDER BY id", OutboxRows::entry));
+    }
+
+    void markDigested(long id) {
+        sql.update("UPDATE outbox SET status = 'digested' WHERE id = ? AND status = 'held'", id);
     }
 
     Optional<Long> ticketOfNotification(String messageId, String recipient) {

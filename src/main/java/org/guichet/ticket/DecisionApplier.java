@@ -56,7 +56,9 @@ public final class DecisionApplier {
             List<Attachment> leftOut) {
         Instant now = clock.instant();
         InboundMail kept = leftOut.isEmpty() ? mail : withoutAttachments(mail, leftOut);
-        Applied applied = decide(tx, record, kept, decision, leftOut, now);
+        // all that this mail causes reaches each recipient as one notification
+        Applied applied = notifier.gathered(tx, byPerson(tx, decision), now,
+                () -> decide(tx, record, kept, decision, leftOut, now));
         if (applied.quarantine().isPresent()) {
             tx.markFailed(record.id(), applied.quarantine().get(), true, now);
             return applied;
@@ -88,6 +90,23 @@ public final class DecisionApplier {
             return Applied.quarantined(overCap.get());
         }
         return Applied.on(Optional.of(open(tx, record, mail, decision, leftOut, now)));
+    }
+
+    /**
+     * Whether the mail is a person's own action, whose notifications are never dropped: a verified agent, the
+     * requester of the ticket it threads onto, or someone opening a ticket. Anything else (automatic mail, an
+     * unverified agent, a stranger on the thread) is braked by the per-ticket cap.
+     */
+    private static boolean byPerson(TicketTx tx, Decision decision) {
+        if (decision.automatic().isPresent()) {
+            return false;
+        }
+        Permissions.Sender sender = decision.sender();
+        if (sender.trustedAgent() || decision.thread().isEmpty()) {
+            return true;
+        }
+        return tx.ticket(decision.thread().get().ticket())
+                .filter(t -> t.requester().address().equalsIgnoreCase(sender.address())).isPresent();
     }
 
     /** The mail as it is kept: without the attachments too large to keep. */

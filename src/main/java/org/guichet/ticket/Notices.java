@@ -55,6 +55,27 @@ public final class Notices {
                 event.autoSubmitted(), content.attachments());
     }
 
+    /**
+     * The notifications held for one recipient about one ticket, as one digest threaded like them: their texts in
+     * order, their attachments.
+     */
+    public OutgoingMail digest(List<OutgoingMail> held, int ceiling) {
+        OutgoingMail first = held.get(0);
+        Map<String, Object> model = new HashMap<>();
+        model.put("helpdesk", config.helpdesk().name());
+        model.put("number", first.ticket().orElse(0L));
+        model.put("count", held.size());
+        model.put("ceiling", ceiling);
+        model.put("parts", held.stream().map(m -> Map.of("text", m.text().strip(), "html", m.html().orElse(""))).toList());
+        Templates.Rendered body = templates.render("digest", model);
+        List<Attachment> attachments = new ArrayList<>();
+        held.forEach(m -> m.attachments().stream().filter(a -> !attachments.contains(a)).forEach(attachments::add));
+        return new OutgoingMail(first.ticket(), "digest", first.recipient(), newMessageId(first.ticket().orElse(0L)),
+                first.inReplyTo(), first.references(), oneLine(config.helpdesk().name()), first.replyTo(),
+                first.subject(), body.text(), Optional.of(body.html()), Event.STATUS_CHANGED.autoSubmitted(),
+                attachments);
+    }
+
     /** A mail that concerns no one ticket (the list of one's tickets, a refusal before any ticket). */
     public OutgoingMail standalone(Event event, String recipient, String subject, Optional<String> inReplyTo,
             Map<String, Object> extra) {

@@ -62,6 +62,24 @@ public interface TicketTx {
 
     void queue(OutgoingMail mail, Instant now);
 
+    /** Queues an automatic answer, or a mail caused by an automatic or unverified sender: it counts against the cap. */
+    void queueCapped(OutgoingMail mail, Instant now);
+
+    /** Keeps a person's notification past the recipient's hourly ceiling, for the next digest. */
+    void hold(OutgoingMail mail, Instant now);
+
+    /** How many notifications to this recipient, about any ticket, were queued to go out since then. */
+    int notificationsTo(String recipient, Instant since);
+
+    /** Whether notifications about this ticket wait for this recipient's next digest. */
+    boolean hasHeld(long ticketId, String recipient);
+
+    /** The notifications waiting for a digest, oldest first. */
+    List<HeldMail> held();
+
+    /** A held notification went out in a digest. */
+    void markDigested(long heldId);
+
     List<TicketSummary> list(TicketFilter filter);
 
     Optional<TicketDetail> detail(long ticketId);

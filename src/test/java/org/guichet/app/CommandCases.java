@@ -22,8 +22,12 @@ final class CommandCases {
     static final String BOB = "bob@helpdesk.test";
     static final String PAUL = "paul@example.org";
     static final List<String> PEOPLE = List.of(JANE, ALICE, BOB, PAUL);
-    /** One requester opens a ticket per case: more than the default hourly cap of new tickets. */
-    static final String CONFIG = "limits:\n  new-tickets-per-sender-per-hour: 1000\n";
+    /**
+     * One requester opens a ticket per case: more than the default hourly cap of new tickets, and more mails to her
+     * in an hour than the default ceiling before notifications wait for a digest.
+     */
+    static final String CONFIG = "limits:\n  new-tickets-per-sender-per-hour: 1000\n"
+            + "  notifications-per-recipient-per-hour: 1000\n";
 
     private CommandCases() {
     }

@@ -26,11 +26,16 @@ final class InMemoryDesk implements Desk, AutoCloseable {
 
     /** {@code edit} changes the config text first, as {@link TestHelpdesk#start(Path, java.util.function.UnaryOperator)}. */
     InMemoryDesk(Path dir, java.util.function.UnaryOperator<String> edit) {
+        this(dir, edit, Clock.systemUTC());
+    }
+
+    /** The same on a clock the test moves. */
+    InMemoryDesk(Path dir, java.util.function.UnaryOperator<String> edit, Clock clock) {
         this.dir = dir;
         String yaml = edit.apply(TestHelpdesk.yaml(false, 1, 1, dir)).replaceFirst("database-url: .*",
                 "database-url: jdbc:h2:mem:desk-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         this.guichet = new Guichet(new ConfigLoader().load(yaml, "test.yml", name -> Optional.empty()),
-                Path.of("config/guichet.yml"), Clock.systemUTC());
+                Path.of("config/guichet.yml"), clock);
         guichet.database().migrate();
     }
 

@@ -1,0 +1,56 @@
+package org.guichet.ticket;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The scheduled job that sends what {@link Notifier} held past a recipient's hourly ceiling: when the hour's
+ * window opens (fewer than the ceiling sent to that recipient in the last hour), the held notifications of one
+ * ticket go out as one digest. Held notifications are rows of the outbox, so a restart loses none.
+ */
+public final class Digests {
+    private static final Duration HOUR = Duration.ofHours(1);
+    private static final String SYSTEM = "guichet";
+    private final TicketStore store;
+    private final Notices notices;
+    private final int ceilingPerHour;
+    private final Clock clock;
+
+    public Digests(TicketStore store, Notices notices, int ceilingPerHour, Clock clock) {
+        this.store = store;
+        this.notices = notices;
+        this.ceilingPerHour = ceilingPerHour;
+        this.clock = clock;
+    }
+
+    /** Sends the digests that are due; returns how many were queued. */
+    public int run() {
+        Instant now = clock.instant();
+        return store.inTransaction(tx -> {
+            Map<String, List<HeldMail>> groups = new LinkedHashMap<>();
+            for (HeldMail held : tx.held()) {
+                groups.computeIfAbsent(held.mail().ticket().map(String::valueOf).orElse("") + " "
+                        + held.mail().recipient(), k -> new ArrayList<>()).add(held);
+            }
+            int queued = 0;
+            for (List<HeldMail> group : groups.values()) {
+                String recipient = group.get(0).mail().recipient();
+                if (tx.notificationsTo(recipient, now.minus(HOUR)) >= ceilingPerHour) {
+                    continue;
+                }
+                OutgoingMail digest = notices.digest(group.stream().map(HeldMail::mail).toList(), ceilingPerHour);
+                tx.queue(digest, now);
+                group.forEach(h -> tx.markDigested(h.id()));
+                digest.ticket().ifPresent(t -> tx.insertEvent(t, TicketEvent.of(now, SYSTEM, "notification-digest",
+                        group.size() + " held notification(s) queued for " + recipient + " as one digest")));
+                queued++;
+            }
+            return queued;
+        });
+    }
+}
