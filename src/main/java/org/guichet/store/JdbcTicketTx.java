@@ -81,6 +81,11 @@ final class JdbcTicketTx implements TicketTx {
     }
 
     @Override
+    public int recentAnswers(long ticketId, String recipient, Instant since) {
+        return outbox.recentCapped(ticketId, recipient, since);
+    }
+
+    @Override
     public void markUndeliverable(long ticketId, String address, String status, Instant now) {
         senders.markUndeliverable(ticketId, address, status, now);
     }

@@ -39,8 +39,14 @@ final class OutboxRows {
         }
     }
 
-    /** The automatic answers (capped rows) about this ticket written for this recipient since then. */
+    /** The notifications about this ticket written to go out to this recipient since then (held ones aside). */
     int recent(long ticketId, String recipient, Instant since) {
+        return sql.one("SELECT COUNT(*) FROM outbox WHERE ticket_id = ? AND recipient = ? AND created_at >= ?"
+                + " AND status NOT IN ('held', 'digested')", rs -> rs.getInt(1), ticketId, recipient, since).orElse(0);
+    }
+
+    /** The automatic answers (capped rows) about this ticket written for this recipient since then. */
+    int recentCapped(long ticketId, String recipient, Instant since) {
         return sql.one("SELECT COUNT(*) FROM outbox WHERE ticket_id = ? AND recipient = ? AND created_at >= ?"
                 + " AND capped", rs -> rs.getInt(1), ticketId, recipient, since).orElse(0);
     }

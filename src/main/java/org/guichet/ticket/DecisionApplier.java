@@ -1,6 +1,7 @@
 package org.guichet.ticket;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.guichet.route.SubjectTag;
  */
 public final class DecisionApplier {
     private static final String SYSTEM = "guichet";
+    private static final Duration LOOP_WINDOW = Duration.ofMinutes(10);
     private final GuichetConfig config;
     private final SubjectTag tag;
     private final Notifier notifier;
@@ -57,7 +59,7 @@ public final class DecisionApplier {
         Instant now = clock.instant();
         InboundMail kept = leftOut.isEmpty() ? mail : withoutAttachments(mail, leftOut);
         // all that this mail causes reaches each recipient as one notification
-        Applied applied = notifier.gathered(tx, byPerson(tx, decision), now,
+        Applied applied = notifier.gathered(tx, byPerson(tx, decision, now), now,
                 () -> decide(tx, record, kept, decision, leftOut, now));
         if (applied.quarantine().isPresent()) {
             tx.markFailed(record.id(), applied.quarantine().get(), true, now);
@@ -97,16 +99,31 @@ public final class DecisionApplier {
      * requester of the ticket it threads onto, or someone opening a ticket. Anything else (automatic mail, an
      * unverified agent, a stranger on the thread) is braked by the per-ticket cap.
      */
-    private static boolean byPerson(TicketTx tx, Decision decision) {
+    private static boolean byPerson(TicketTx tx, Decision decision, Instant now) {
         if (decision.automatic().isPresent()) {
             return false;
         }
         Permissions.Sender sender = decision.sender();
-        if (sender.trustedAgent() || decision.thread().isEmpty()) {
+        if (decision.thread().isEmpty()) {
             return true;
         }
-        return tx.ticket(decision.thread().get().ticket())
+        long ticket = decision.thread().get().ticket();
+        if (repeats(tx, ticket, sender.address(), decision.commands().rest(), now)) {
+            return false;
+        }
+        return sender.trustedAgent() || tx.ticket(ticket)
                 .filter(t -> t.requester().address().equalsIgnoreCase(sender.address())).isPresent();
+    }
+
+    /**
+     * Whether the sender wrote the very same text on this ticket in the last ten minutes: what an auto-responder
+     * does that no header gives away, and the sign of a loop; such a mail is braked like automatic mail.
+     */
+    private static boolean repeats(TicketTx tx, long ticket, String sender, String text, Instant now) {
+        String said = text.strip();
+        return !said.isEmpty() && tx.detail(ticket).map(d -> d.messages().stream().anyMatch(m
+                -> m.from().address().equalsIgnoreCase(sender) && !m.date().isBefore(now.minus(LOOP_WINDOW))
+                && m.text().strip().equals(said))).orElse(false);
     }
 
     /** The mail as it is kept: without the attachments too large to keep. */

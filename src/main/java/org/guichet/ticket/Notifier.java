@@ -140,15 +140,28 @@ public final class Notifier {
             byRecipient.computeIfAbsent(n.ticket() + " " + n.recipient(), k -> new ArrayList<>()).add(n);
         }
         for (List<Notice> group : byRecipient.values()) {
-            boolean automatic = !byPerson || group.stream().allMatch(n -> ANSWERS.contains(n.event()));
-            deliver(tx, group.get(0).ticket(), group.get(0).recipient(), merged(group), automatic, now);
+            boolean answers = group.stream().allMatch(n -> ANSWERS.contains(n.event()));
+            Brake brake = answers ? Brake.ANSWER : byPerson ? Brake.PERSON : Brake.LOOP;
+            deliver(tx, group.get(0).ticket(), group.get(0).recipient(), merged(group), brake, now);
         }
     }
 
-    private void deliver(TicketTx tx, long ticket, String recipient, OutgoingMail mail, boolean automatic,
-            Instant now) {
-        if (automatic) {
-            if (tx.recentNotifications(ticket, recipient, now.minus(WINDOW)) >= capPerWindow) {
+    /**
+     * How a notification is braked: an automatic answer counts the automatic mails the recipient got about the
+     * ticket (so a busy exchange never starves a refusal); mail caused by an automatic or unverified sender counts
+     * every mail the recipient got about the ticket (so a loop stops); a person's own action is held past the hourly
+     * ceiling, never dropped.
+     */
+    private enum Brake {
+        ANSWER, LOOP, PERSON
+    }
+
+    private void deliver(TicketTx tx, long ticket, String recipient, OutgoingMail mail, Brake brake, Instant now) {
+        if (brake != Brake.PERSON) {
+            Instant since = now.minus(WINDOW);
+            int recent = brake == Brake.ANSWER ? tx.recentAnswers(ticket, recipient, since)
+                    : tx.recentNotifications(ticket, recipient, since);
+            if (recent >= capPerWindow) {
                 tx.insertEvent(ticket, TicketEvent.of(now, SYSTEM, "notification-capped", mail.event()
                         + " not sent to " + recipient + ": " + capPerWindow + " mails in 10 minutes already"
                         + " (automatic answers and unverified senders are capped)"));

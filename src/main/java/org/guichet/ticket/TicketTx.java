@@ -28,6 +28,9 @@ public interface TicketTx {
     /** How many notifications about this ticket were queued for this recipient since then. */
     int recentNotifications(long ticketId, String recipient, Instant since);
 
+    /** How many automatic answers (and mails caused by unverified senders) about this ticket were queued since then. */
+    int recentAnswers(long ticketId, String recipient, Instant since);
+
     /** Marks an address that bounced for good: no more notifications to it about this ticket. */
     void markUndeliverable(long ticketId, String address, String status, Instant now);
 
