@@ -109,6 +109,7 @@ public final class Notices {
     private Map<String, Object> model(Ticket ticket) {
         Map<String, Object> model = new HashMap<>();
         model.put("helpdesk", config.helpdesk().name());
+        model.put("address", config.helpdesk().address());
         model.put("number", ticket.id());
         model.put("subject", ticket.subject());
         model.put("tag", tag.prefix(ticket.id()));

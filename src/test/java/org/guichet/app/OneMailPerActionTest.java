@@ -89,4 +89,17 @@ class OneMailPerActionTest {
             assertThat(mails.get(13).text()).contains("#take", "for agents only");
         }
     }
+
+    @Test
+    void theAcknowledgementNamesTheRequestersCommandsInBothLocales() throws Exception {
+        try (InMemoryDesk desk = new InMemoryDesk(dir, yaml -> yaml)) {
+            CommandCases.open(desk, MailAs.newMail(JANE, "Printer", "It prints blank pages."));
+            assertThat(desk.sent(JANE).get(0).text()).contains("#cancel", "#priority high", "#mytickets",
+                    "support@helpdesk.test");
+        }
+        try (InMemoryDesk desk = new InMemoryDesk(dir.resolve("fr"), yaml -> yaml.replace("locale: en", "locale: fr"))) {
+            desk.deliver(MailAs.newMail(JANE, "Imprimante", "Elle imprime des pages blanches."));
+            assertThat(desk.sent(JANE).get(0).text()).contains("#annuler", "#priorité élevée", "#mestickets");
+        }
+    }
 }
