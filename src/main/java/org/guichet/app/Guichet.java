@@ -91,7 +91,8 @@ public final class Guichet implements Backend {
         MustacheTemplates templates = new MustacheTemplates(templatesDir(), config.helpdesk().locale());
         Notices notices = new Notices(config, tag, plus, templates);
         Notifier notifier = new Notifier(new Audience(config), notices,
-                config.limits().notificationsPerTicketPer10Minutes(), config.limits().notificationsPerRecipientPerHour());
+                config.limits().notificationsPerTicketPer10Minutes(), config.limits().notificationsPerRecipientPerHour(),
+                config.limits().maxForwardBytes());
         this.digests = new Digests(tickets, notices, config.limits().notificationsPerRecipientPerHour(), clock);
         Router router = new Router(config, tag, plus);
         MailParser parser = new MailParser(attachments.bounded(limits.maxAttachmentBytes()));

@@ -83,7 +83,8 @@ final class OutboxRows {
 
     /** The notifications not sent yet: waiting for their next attempt, or failed for good. */
     List<OutboxEntry> unsent() {
-        return sql.list("SELECT * FROM outbox WHERE status IN ('pending', 'failed') ORDER BY id", OutboxRows::entry);
+        return withAttachments(sql.list("SELECT * FROM outbox WHERE status IN ('pending', 'failed') ORDER BY id",
+                OutboxRows::entry));
     }
 
     /** The entries with the attachments they relay; most have none, so one query for those that do. */

@@ -89,6 +89,10 @@ public final class Audience {
         return kept;
     }
 
+    public boolean isAgent(String address) {
+        return config.isAgent(address);
+    }
+
     /** The assignee, or while there is none, every agent of the ticket's service. */
     private List<String> handlers(Ticket ticket) {
         return ticket.assignee().map(List::of).orElseGet(() -> agents(ticket.service()));

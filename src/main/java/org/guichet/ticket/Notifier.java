@@ -35,27 +35,33 @@ public final class Notifier {
     /** The events that carry a text: they come after the changes in a grouped notification. */
     private static final Set<Event> TEXTS = Set.of(Event.OPENED, Event.AGENT_REPLY, Event.REQUESTER_REPLY,
             Event.PARTICIPANT_REPLY, Event.INTERNAL_NOTE);
+    /** The events that bring someone new to a ticket: their mail carries the whole ticket. */
+    private static final Set<Event> BRIEFED = Set.of(Event.ASSIGNED, Event.TRANSFERRED, Event.OBSERVER_INVITED);
     private final Audience audience;
     private final Notices notices;
     private final int capPerWindow;
     private final int ceilingPerHour;
+    private final long maxForwardBytes;
     private final Set<Event> silenced;
     /** The notices gathered per open transaction, while one mail is applied. */
     private final Map<TicketTx, List<Notice>> gathering = Collections.synchronizedMap(new IdentityHashMap<>());
 
     public Notifier(Audience audience, Notices notices, int capPerWindow) {
-        this(audience, notices, capPerWindow, Limits.DEFAULT_PER_RECIPIENT_PER_HOUR, Set.of());
+        this(audience, notices, capPerWindow, Limits.DEFAULT_PER_RECIPIENT_PER_HOUR, Limits.DEFAULT_MAX_FORWARD_BYTES,
+                Set.of());
     }
 
-    public Notifier(Audience audience, Notices notices, int capPerWindow, int ceilingPerHour) {
-        this(audience, notices, capPerWindow, ceilingPerHour, Set.of());
+    public Notifier(Audience audience, Notices notices, int capPerWindow, int ceilingPerHour, long maxForwardBytes) {
+        this(audience, notices, capPerWindow, ceilingPerHour, maxForwardBytes, Set.of());
     }
 
-    private Notifier(Audience audience, Notices notices, int capPerWindow, int ceilingPerHour, Set<Event> silenced) {
+    private Notifier(Audience audience, Notices notices, int capPerWindow, int ceilingPerHour, long maxForwardBytes,
+            Set<Event> silenced) {
         this.audience = audience;
         this.notices = notices;
         this.capPerWindow = capPerWindow;
         this.ceilingPerHour = ceilingPerHour;
+        this.maxForwardBytes = maxForwardBytes;
         this.silenced = Set.copyOf(silenced);
     }
 
@@ -68,7 +74,7 @@ public final class Notifier {
      * that people sent long ago. Each one left unsent is written in the ticket's event log.
      */
     public Notifier silencing(Set<Event> events) {
-        return new Notifier(audience, notices, capPerWindow, ceilingPerHour, events);
+        return new Notifier(audience, notices, capPerWindow, ceilingPerHour, maxForwardBytes, events);
     }
 
     public Notices notices() {
@@ -108,6 +114,7 @@ public final class Notifier {
             return List.of();
         }
         List<String> thread = tx.threadMessageIds(ticket.id());
+        Optional<TicketDetail> detail = BRIEFED.contains(event) ? tx.detail(ticket.id()) : Optional.empty();
         List<String> told = new ArrayList<>();
         List<Notice> gathered = gathering.get(tx);
         List<Notice> direct = new ArrayList<>();
@@ -117,8 +124,10 @@ public final class Notifier {
                         + " not sent to " + recipient + ": earlier mail to this address bounced"));
                 continue;
             }
+            Notices.Content toldHere = detail.isPresent() && newcomer(event, ticket, recipient, subject)
+                    ? notices.briefing(content, detail.get(), audience.isAgent(recipient), maxForwardBytes) : content;
             Notice notice = new Notice(event, ticket.id(), recipient,
-                    notices.about(event, ticket, recipient, thread, content), true);
+                    notices.about(event, ticket, recipient, thread, toldHere), true);
             (gathered != null ? gathered : direct).add(notice);
             told.add(recipient);
         }
@@ -126,6 +135,12 @@ public final class Notifier {
             send(tx, direct, true, now);
         }
         return told;
+    }
+
+    /** Whether this recipient comes to the ticket with this event, and is sent the whole ticket. */
+    private static boolean newcomer(Event event, Ticket ticket, String recipient, Optional<String> subject) {
+        return event == Event.TRANSFERRED ? !recipient.equalsIgnoreCase(ticket.requester().address())
+                : subject.filter(recipient::equalsIgnoreCase).isPresent();
     }
 
     /** A mail about no one ticket, to one person: the list of their tickets, a refusal. */

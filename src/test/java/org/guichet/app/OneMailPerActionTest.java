@@ -102,4 +102,25 @@ class OneMailPerActionTest {
             assertThat(desk.sent(JANE).get(0).text()).contains("#annuler", "#priorité élevée", "#mestickets");
         }
     }
+
+    @Test
+    void anInvitedColleagueOutsideTheAgentsSeesTheTicketButNoInternalNoteAndLargeFilesAreListed() throws Exception {
+        try (InMemoryDesk desk = new InMemoryDesk(dir, yaml -> yaml + "limits:\n  max-forward-bytes: 10\n")) {
+            desk.deliver(WholeTicketIT.withAttachment(JANE, "Payslip wrong", "My March payslip shows no overtime.",
+                    "payslip.pdf", "%PDF-1.4 payslip"));
+            desk.deliver(MailAs.newMail(ALICE, "Re: [Helpdesk #1] Payslip wrong", "#internal\n\nPayroll closed early."));
+            desk.deliver(MailAs.newMail(ALICE, "Re: [Helpdesk #1] Payslip wrong", "#invite paul@example.org"));
+
+            List<Desk.Sent> mails = desk.sent("paul@example.org");
+            assertThat(mails).hasSize(1);
+            assertThat(mails.get(0).text()).contains("My March payslip shows no overtime.", "payslip.pdf (16 bytes)",
+                    "Too large to forward").doesNotContain("Payroll closed early.");
+            assertThat(desk.guichet.outbox().unsent()).filteredOn(e -> e.mail().recipient().equals("paul@example.org"))
+                    .singleElement().satisfies(e -> assertThat(e.mail().attachments()).isEmpty());
+            // the service's agents got the request with its attachment: the limit is on forwarding only
+            assertThat(desk.guichet.outbox().unsent()).filteredOn(e -> e.mail().recipient().equals(ALICE))
+                    .first().satisfies(e -> assertThat(e.mail().attachments()).extracting(a -> a.name())
+                            .containsExactly("payslip.pdf"));
+        }
+    }
 }
