@@ -36,6 +36,7 @@ public record MailCommand(String line, Name name, List<String> args, boolean all
         CLOSE(Role.REQUESTER, 0, "close", "clore"),
         CANCEL(Role.REQUESTER, 0, "cancel", "annuler"),
         MY_TICKETS(Role.ANYONE, 0, "mytickets", "mestickets"),
+        QUEUE(Role.AGENT, 0, "queue", "file"),
         UNKNOWN(Role.ANYONE, 0);
 
         private final Role role;

@@ -84,7 +84,11 @@ public final class DecisionApplier {
                     tx.ticket(decision.thread().get().ticket()).orElseThrow(), now)));
         }
         if (decision.commands().has(MailCommand.Name.MY_TICKETS)) {
-            replies.myTickets(tx, mail, now);
+            replies.myTickets(tx, mail, decision.sender().trustedAgent(), now);
+            return Applied.on(Optional.empty());
+        }
+        if (decision.commands().has(MailCommand.Name.QUEUE)) {
+            replies.queue(tx, mail, config, now);
             return Applied.on(Optional.empty());
         }
         Optional<String> overCap = robots.overTheCap(tx, mail, requester(mail).address(), now);

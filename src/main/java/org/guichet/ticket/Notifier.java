@@ -31,7 +31,7 @@ public final class Notifier {
     private static final String SYSTEM = "guichet";
     /** The events that answer a person's own mail automatically: braked by the per-ticket cap. */
     private static final Set<Event> ANSWERS = Set.of(Event.ACKNOWLEDGEMENT, Event.COMMAND_REFUSED, Event.MY_TICKETS,
-            Event.TOO_MANY_TICKETS);
+            Event.QUEUE, Event.TOO_MANY_TICKETS);
     /** The events that carry a text: they come after the changes in a grouped notification. */
     private static final Set<Event> TEXTS = Set.of(Event.OPENED, Event.AGENT_REPLY, Event.REQUESTER_REPLY,
             Event.PARTICIPANT_REPLY, Event.INTERNAL_NOTE);

@@ -2,10 +2,13 @@ package org.guichet.ticket;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.guichet.config.GuichetConfig;
+import org.guichet.config.Service;
 import org.guichet.parse.InboundMail;
 import org.guichet.route.MailCommand;
 
@@ -15,6 +18,7 @@ import org.guichet.route.MailCommand;
  * should read it.
  */
 final class Replies {
+    private static final int QUEUE_MAX = 50;
     private final Notifier notifier;
     private final TicketActions actions;
     private final ChangeRecorder recorder;
@@ -77,12 +81,15 @@ final class Replies {
         notifier.tell(tx, event, current, actor.address(), Optional.empty(), content, now);
     }
 
-    /** The answer to {@code #mytickets}: the sender's tickets with their status, newest first. */
-    void myTickets(TicketTx tx, InboundMail mail, Instant now) {
+    /**
+     * The answer to {@code #mytickets}: the sender's tickets with their status, newest first; for a verified agent,
+     * the tickets assigned to them.
+     */
+    void myTickets(TicketTx tx, InboundMail mail, boolean agent, Instant now) {
         String sender = mail.from().map(a -> a.address()).orElseThrow(() -> new UnusableMail("the mail has no From"));
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (TicketSummary s : tx.list(new TicketFilter(Optional.empty(), Optional.empty(), Optional.of(sender),
-                Optional.empty()))) {
+        for (TicketSummary s : tx.list(new TicketFilter(Optional.empty(), Optional.empty(),
+                agent ? Optional.empty() : Optional.of(sender), agent ? Optional.of(sender) : Optional.empty()))) {
             Ticket t = s.ticket();
             rows.add(Map.of("number", t.id(), "subject", t.subject(),
                     "status", notifier.notices().label("status." + t.status().code()),
@@ -93,6 +100,43 @@ final class Replies {
         model.put("none", rows.isEmpty());
         model.put("count", rows.size());
         notifier.tellOne(tx, notifier.notices().standalone(Event.MY_TICKETS, sender, "Re: " + mail.subject(),
+                mail.messageId(), model), now);
+    }
+
+    /**
+     * The answer to {@code #queue}: the open tickets of the agent's services, unassigned first, then theirs, then
+     * the rest, each part highest priority first then oldest; at most {@value #QUEUE_MAX}, with a count of the rest.
+     */
+    void queue(TicketTx tx, InboundMail mail, GuichetConfig config, Instant now) {
+        String agent = mail.from().map(a -> a.address()).orElseThrow(() -> new UnusableMail("the mail has no From"));
+        List<Ticket> open = new ArrayList<>();
+        for (Service service : config.services()) {
+            if (service.agents().stream().noneMatch(agent::equalsIgnoreCase)) {
+                continue;
+            }
+            for (Status status : List.of(Status.NEW, Status.ASSIGNED, Status.WAITING)) {
+                tx.list(new TicketFilter(Optional.of(status), Optional.of(service.id()), Optional.empty(),
+                        Optional.empty())).forEach(s -> open.add(s.ticket()));
+            }
+        }
+        open.sort(Comparator.comparingInt((Ticket t) -> t.assignee().isEmpty() ? 0
+                        : t.assignee().get().equalsIgnoreCase(agent) ? 1 : 2)
+                .thenComparing(Comparator.comparingInt((Ticket t) -> t.priority().rank()).reversed())
+                .thenComparing(Ticket::created).thenComparingLong(Ticket::id));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Ticket t : open.subList(0, Math.min(QUEUE_MAX, open.size()))) {
+            rows.add(Map.of("number", t.id(), "subject", t.subject(),
+                    "status", notifier.notices().label("status." + t.status().code()),
+                    "priority", notifier.notices().label("priority." + t.priority().code()),
+                    "assignee", t.assignee().orElse("-"), "requester", t.requester().address()));
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("tickets", rows);
+        model.put("none", rows.isEmpty());
+        model.put("count", open.size());
+        model.put("more", Math.max(0, open.size() - QUEUE_MAX));
+        model.put("hasMore", open.size() > QUEUE_MAX);
+        notifier.tellOne(tx, notifier.notices().standalone(Event.QUEUE, agent, "Re: " + mail.subject(),
                 mail.messageId(), model), now);
     }
 }

@@ -44,7 +44,7 @@ public final class TicketActions {
                     .orElseGet(() -> Outcome.refused(t, "unknown priority '" + arg
                             + "': use very-low, low, normal, high or very-high"));
             case TRANSFER -> transfer(t, arg, actor, now);
-            case INTERNAL, MY_TICKETS -> Outcome.done(t);
+            case INTERNAL, MY_TICKETS, QUEUE -> Outcome.done(t);
             case UNKNOWN -> Outcome.refused(t, "unknown command");
         };
     }

@@ -123,4 +123,11 @@ class OneMailPerActionTest {
                             .containsExactly("payslip.pdf"));
         }
     }
+
+    @Test
+    void queueListsTheOpenTicketsOfTheAgentsServicesInOrder() throws Exception {
+        try (InMemoryDesk desk = new InMemoryDesk(dir, QueueCases.CONFIG)) {
+            QueueCases.check(desk);
+        }
+    }
 }

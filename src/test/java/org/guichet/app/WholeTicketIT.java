@@ -82,4 +82,10 @@ class WholeTicketIT {
         assertThat(TestHelpdesk.text(helpdesk.received(JANE).get(helpdesk.received(JANE).size() - 1)))
                 .contains("handled by bob@helpdesk.test").doesNotContain("Payroll closed early.");
     }
+
+    @Test
+    void queueByMailListsWhatItShould() throws Exception {
+        helpdesk = TestHelpdesk.start(dir, QueueCases.CONFIG, java.time.Clock.systemUTC());
+        QueueCases.check(helpdesk);
+    }
 }
