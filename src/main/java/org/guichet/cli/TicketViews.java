@@ -66,6 +66,12 @@ final class TicketViews {
         Map<String, Object> m = summary(d.summary(), names);
         m.put("messages", d.messages().stream().map(TicketViews::message).toList());
         m.put("events", d.events().stream().map(TicketViews::event).toList());
+        Ticket t = d.summary().ticket();
+        m.put("firstResponse", t.firstResponse().map(TicketViews::iso).orElse(null));
+        m.put("resolved", t.resolved().map(TicketViews::iso).orElse(null));
+        m.put("closed", t.closed().map(TicketViews::iso).orElse(null));
+        m.put("notifications", d.events().stream().filter(TicketViews::aboutNotification).map(TicketViews::event)
+                .toList());
         return m;
     }
 
@@ -88,6 +94,11 @@ final class TicketViews {
         m.put("size", a.size());
         m.put("sha256", a.sha256());
         return m;
+    }
+
+    /** The events that tell what became of a notification: queued, held, digested, capped, skipped, delivered. */
+    static boolean aboutNotification(TicketEvent e) {
+        return e.type().startsWith("notification") || e.type().equals("delivery");
     }
 
     private static Map<String, Object> event(TicketEvent e) {

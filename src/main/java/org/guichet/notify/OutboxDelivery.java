@@ -82,13 +82,13 @@ public final class OutboxDelivery {
                     entry.mail().recipient());
             return true;
         } catch (NotifyException e) {
-            outbox.markFailed(entry.id(), e.getMessage());
+            outbox.markFailed(entry.id(), e.getMessage(), clock.instant());
             return false;
         } catch (MessagingException e) {
             String reason = describe(e);
             if (isPermanent(e)) {
                 log.warn("notification {} to {} refused for good: {}", entry.id(), entry.mail().recipient(), reason);
-                outbox.markFailed(entry.id(), reason);
+                outbox.markFailed(entry.id(), reason, clock.instant());
                 return false;
             }
             if (!transport.isConnected()) {
@@ -100,7 +100,7 @@ public final class OutboxDelivery {
     }
 
     private void retryLater(OutboxEntry entry, String reason) {
-        outbox.markRetry(entry.id(), reason, nextAttempt(entry.attempts()));
+        outbox.markRetry(entry.id(), reason, nextAttempt(entry.attempts()), clock.instant());
     }
 
     /** 30 s, 1 min, 2 min ... up to an hour, with a fifth of jitter so retries do not come in waves. */

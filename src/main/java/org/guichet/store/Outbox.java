@@ -2,6 +2,7 @@ package org.guichet.store;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** The outbox as the notification sender and the {@code outbox} command see it. */
 public final class Outbox {
@@ -21,7 +22,9 @@ public final class Outbox {
 
     public void markSent(long id, Instant now) {
         database.inTransaction(c -> {
-            new OutboxRows(new Sql(c)).markSent(id, now);
+            OutboxRows rows = new OutboxRows(new Sql(c));
+            rows.markSent(id, now);
+            rows.logDelivery(id, "sent", Optional.empty(), now);
             return null;
         });
     }
@@ -29,6 +32,26 @@ public final class Outbox {
     public void markRetry(long id, String error, Instant next) {
         database.inTransaction(c -> {
             new OutboxRows(new Sql(c)).markRetry(id, error, next);
+            return null;
+        });
+    }
+
+    /** A delivery that failed for now, logged on the notification's ticket with the server's words. */
+    public void markRetry(long id, String error, Instant next, Instant now) {
+        database.inTransaction(c -> {
+            OutboxRows rows = new OutboxRows(new Sql(c));
+            rows.markRetry(id, error, next);
+            rows.logDelivery(id, "deferred", Optional.of(error), now);
+            return null;
+        });
+    }
+
+    /** A delivery that failed for good, logged on the notification's ticket with the server's words. */
+    public void markFailed(long id, String error, Instant now) {
+        database.inTransaction(c -> {
+            OutboxRows rows = new OutboxRows(new Sql(c));
+            rows.markFailed(id, error);
+            rows.logDelivery(id, "failed", Optional.of(error), now);
             return null;
         });
     }

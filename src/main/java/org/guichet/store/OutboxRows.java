@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.guichet.parse.Attachment;
 import org.guichet.ticket.OutgoingMail;
+import org.guichet.ticket.TicketEvent;
 
 /** The outbox table: notifications written with the change that caused them, until they are delivered. */
 final class OutboxRows {
@@ -97,6 +98,17 @@ final class OutboxRows {
             result.add(attachments.isEmpty() ? e : e.withAttachments(attachments));
         }
         return result;
+    }
+
+    /**
+     * Writes a delivery result in the log of the notification's ticket: {@code sent}, {@code deferred} or
+     * {@code failed}, with the server's words.
+     */
+    void logDelivery(long id, String outcome, Optional<String> words, Instant now) {
+        sql.one("SELECT ticket_id, event, recipient FROM outbox WHERE id = ? AND ticket_id IS NOT NULL",
+                rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}, id).ifPresent(row ->
+                new EventRows(sql).insert(Long.parseLong(row[0]), TicketEvent.change(now, "guichet", "delivery", null,
+                        outcome, row[1] + " to " + row[2] + ": " + outcome + words.map(w -> " (" + w + ")").orElse(""))));
     }
 
     void markSent(long id, Instant now) {

@@ -75,6 +75,12 @@ class CommandLineIT {
         assertThat(events.get(0).get("type").asText()).isEqualTo("created");
         assertThat(events.get(0).get("to").asText()).isEqualTo("new");
         assertThat(events).anySatisfy(e -> assertThat(e.get("type").asText()).isEqualTo("reply"));
+        assertThat(t.get("firstResponse").isNull()).isTrue();
+        assertThat(t.get("resolved").isNull()).isTrue();
+        assertThat(t.get("closed").isNull()).isTrue();
+        // the acknowledgement and the agents' notice, each queued then sent
+        assertThat(t.get("notifications")).anySatisfy(n -> assertThat(n.get("type").asText()).isEqualTo("delivery"))
+                .anySatisfy(n -> assertThat(n.get("detail").asText()).contains("acknowledgement queued for"));
     }
 
     @Test

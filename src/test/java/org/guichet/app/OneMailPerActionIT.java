@@ -47,6 +47,9 @@ class OneMailPerActionIT {
         assertThat(text.indexOf("normal -> high")).isLessThan(text.indexOf("I am on my way"));
         assertThat(mails.get(1).getSubject()).isEqualTo("[Helpdesk #1] Printer");
         assertThat(mails.get(1).getFrom()[0].toString()).isEqualTo("Alice Martin via Test Helpdesk <support@helpdesk.test>");
+        // each delivery result is in the ticket's log
+        assertThat(helpdesk.events(1)).filteredOn(e -> e.type().equals("delivery") && e.detail().contains(JANE))
+                .hasSize(2).allSatisfy(e -> assertThat(e.to()).contains("sent"));
     }
 
     @Test
