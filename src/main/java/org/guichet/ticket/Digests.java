@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * The scheduled job that sends what {@link Notifier} held past a recipient's hourly ceiling: when the hour's
  * window opens (fewer than the ceiling sent to that recipient in the last hour), the held notifications of one
- * ticket go out as one digest. Held notifications are rows of the outbox, so a restart loses none.
+ * recipient go out as one digest (threaded on its ticket when they are all about one). Held notifications are
+ * rows of the outbox, so a restart loses none.
  */
 public final class Digests {
     private static final Duration HOUR = Duration.ofHours(1);
@@ -34,8 +35,7 @@ public final class Digests {
         return store.inTransaction(tx -> {
             Map<String, List<HeldMail>> groups = new LinkedHashMap<>();
             for (HeldMail held : tx.held()) {
-                groups.computeIfAbsent(held.mail().ticket().map(String::valueOf).orElse("") + " "
-                        + held.mail().recipient(), k -> new ArrayList<>()).add(held);
+                groups.computeIfAbsent(held.mail().recipient(), k -> new ArrayList<>()).add(held);
             }
             int queued = 0;
             for (List<HeldMail> group : groups.values()) {
@@ -46,8 +46,10 @@ public final class Digests {
                 OutgoingMail digest = notices.digest(group.stream().map(HeldMail::mail).toList(), ceilingPerHour);
                 tx.queue(digest, now);
                 group.forEach(h -> tx.markDigested(h.id()));
-                digest.ticket().ifPresent(t -> tx.insertEvent(t, TicketEvent.of(now, SYSTEM, "notification-digest",
-                        group.size() + " held notification(s) queued for " + recipient + " as one digest")));
+                Map<Long, Integer> perTicket = new LinkedHashMap<>();
+                group.forEach(h -> h.mail().ticket().ifPresent(t -> perTicket.merge(t, 1, Integer::sum)));
+                perTicket.forEach((t, n) -> tx.insertEvent(t, TicketEvent.of(now, SYSTEM, "notification-digest",
+                        n + " held notification(s) queued for " + recipient + " in one digest of " + group.size())));
                 queued++;
             }
             return queued;

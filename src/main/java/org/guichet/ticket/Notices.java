@@ -57,14 +57,23 @@ public final class Notices {
     }
 
     /**
-     * The notifications held for one recipient about one ticket, as one digest threaded like them: their texts in
-     * order, their attachments.
+     * The notifications held for one recipient, as one digest: their texts in order, their attachments. When they
+     * are all about one ticket, the digest is threaded like them; otherwise each part names its ticket.
      */
     public OutgoingMail digest(List<OutgoingMail> held, int ceiling) {
         OutgoingMail first = held.get(0);
+        long tickets = held.stream().map(OutgoingMail::ticket).distinct().count();
+        if (tickets > 1) {
+            first = new OutgoingMail(Optional.empty(), first.event(), first.recipient(), first.messageId(),
+                    Optional.empty(), List.of(), first.fromName(), Optional.empty(),
+                    oneLine(config.helpdesk().name() + ": " + held.size() + " notifications about " + tickets
+                            + " tickets"), first.text(), first.html(), first.autoSubmitted(), List.of());
+        }
         Map<String, Object> model = new HashMap<>();
         model.put("helpdesk", config.helpdesk().name());
         model.put("number", first.ticket().orElse(0L));
+        model.put("single", tickets == 1);
+        model.put("tickets", tickets);
         model.put("count", held.size());
         model.put("ceiling", ceiling);
         model.put("parts", held.stream().map(m -> Map.of("text", m.text().strip(), "html", m.html().orElse(""))).toList());

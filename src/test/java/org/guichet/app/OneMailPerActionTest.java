@@ -130,4 +130,27 @@ class OneMailPerActionTest {
             QueueCases.check(desk);
         }
     }
+
+    @Test
+    void heldNotificationsAboutSeveralTicketsGoOutAsOneDigest() throws Exception {
+        MovableClock clock = new MovableClock(Instant.parse("2026-11-02T09:00:00Z"));
+        try (InMemoryDesk desk = new InMemoryDesk(dir,
+                yaml -> yaml + "limits:\n  notifications-per-recipient-per-hour: 2\n", clock)) {
+            long printer = CommandCases.open(desk, MailAs.newMail(JANE, "Printer", "It prints blank pages."));
+            long wifi = CommandCases.open(desk, MailAs.newMail(JANE, "Wi-Fi", "It drops."));
+            desk.deliver(MailAs.newMail(ALICE, "Re: [Helpdesk #" + printer + "] Printer", "New toner tomorrow."));
+            desk.deliver(MailAs.newMail(ALICE, "Re: [Helpdesk #" + wifi + "] Wi-Fi", "Which building?"));
+            assertThat(desk.sent(JANE)).hasSize(2);
+
+            clock.advance(Duration.ofMinutes(61));
+            assertThat(desk.guichet.digests().run()).isEqualTo(1);
+
+            List<Desk.Sent> mails = desk.sent(JANE);
+            assertThat(mails).hasSize(3);
+            assertThat(mails.get(2).subject()).contains("2 notifications about 2 tickets");
+            assertThat(mails.get(2).text()).contains("New toner tomorrow.", "Which building?",
+                    "Ticket #" + printer, "Ticket #" + wifi);
+            assertThat(desk.detail(wifi).events()).anySatisfy(e -> assertThat(e.type()).isEqualTo("notification-digest"));
+        }
+    }
 }
