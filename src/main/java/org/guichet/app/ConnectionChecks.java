@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import org.guichet.GuichetException;
 import org.guichet.cli.Check;
 import org.guichet.config.GuichetConfig;
+import org.guichet.connect.MailLogin;
 import org.guichet.intake.ImapCheck;
 import org.guichet.notify.SmtpCheck;
 import org.guichet.store.Database;
@@ -14,7 +15,8 @@ final class ConnectionChecks {
     private ConnectionChecks() {
     }
 
-    static List<Check> run(GuichetConfig config, Database database) {
+    static List<Check> run(GuichetConfig config, Database database, Supplier<MailLogin> imapLogin,
+            Supplier<MailLogin> smtpLogin) {
         Check db = step("database", () -> {
             int pending = (int) database.migrations().stream().filter(m -> m.getState().isResolved()
                     && !m.getState().isApplied()).count();
@@ -25,8 +27,8 @@ final class ConnectionChecks {
             return List.of(db, new Check("imap", true, demo + ":" + config.imap().port()),
                     new Check("smtp", true, demo + ":" + config.smtp().port()));
         }
-        return List.of(db, step("imap", () -> ImapCheck.login(config.imap())),
-                step("smtp", () -> SmtpCheck.login(config.smtp())));
+        return List.of(db, step("imap", () -> ImapCheck.login(config.imap(), imapLogin.get())),
+                step("smtp", () -> SmtpCheck.login(config.smtp(), smtpLogin.get())));
     }
 
     private static Check step(String name, Supplier<String> work) {

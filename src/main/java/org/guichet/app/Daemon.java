@@ -1,6 +1,7 @@
 package org.guichet.app;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -8,6 +9,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.guichet.cli.DaemonRunner;
 import org.guichet.config.GuichetConfig;
+import org.guichet.config.Observability;
+import org.guichet.ops.HttpEndpoint;
 import org.guichet.intake.MailboxWatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +24,8 @@ final class Daemon implements DaemonRunner {
     private static final long STOP_WAIT_SECONDS = 30;
     private static final long AUTO_CLOSE_EVERY_MINUTES = 60;
     private static final long DIGESTS_EVERY_MINUTES = 1;
+    private static final long RETENTION_FIRST_MINUTES = 5;
+    private static final Duration HEALTH_REMEMBERS = Duration.ofSeconds(30);
     private final Guichet guichet;
 
     Daemon(Guichet guichet) {
@@ -29,6 +34,7 @@ final class Daemon implements DaemonRunner {
 
     @Override
     public int runOnce(PrintWriter out) {
+        LogFormat.apply(guichet.config().observability());
         guichet.database().migrate();
         Optional<DemoMailServer> demo = guichet.config().mail().demoServer()
                 ? Optional.of(DemoMailServer.start(guichet.config())) : Optional.empty();
@@ -47,6 +53,7 @@ final class Daemon implements DaemonRunner {
 
     @Override
     public void runUntilStopped(PrintWriter out) {
+        LogFormat.apply(guichet.config().observability());
         int applied = guichet.database().migrate();
         if (applied > 0) {
             log.info("database migrated: {} migration(s) applied", applied);
@@ -62,12 +69,16 @@ final class Daemon implements DaemonRunner {
         renewal.scheduleAtFixedRate(watcher::renewIdle, every, every, TimeUnit.MILLISECONDS);
         renewal.scheduleAtFixedRate(() -> autoClose(outbox), 0, AUTO_CLOSE_EVERY_MINUTES, TimeUnit.MINUTES);
         renewal.scheduleAtFixedRate(() -> digests(outbox), 1, DIGESTS_EVERY_MINUTES, TimeUnit.MINUTES);
+        renewal.scheduleAtFixedRate(this::retention, RETENTION_FIRST_MINUTES, TimeUnit.DAYS.toMinutes(1),
+                TimeUnit.MINUTES);
+        Optional<HttpEndpoint> http = startHttp();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("stopping: finishing the mail in hand");
             watcher.stop();
             outbox.stop();
             renewal.shutdownNow();
+            http.ifPresent(HttpEndpoint::close);
             join(intake);
             join(sender);
             demo.ifPresent(DemoMailServer::close);
@@ -100,6 +111,24 @@ final class Daemon implements DaemonRunner {
         } catch (RuntimeException e) {
             log.warn("sending digests failed, will try again: {}", e.getMessage());
         }
+    }
+
+    /** The daily purge of {@code tickets.retention-days}; nothing when it is not set. */
+    private void retention() {
+        try {
+            guichet.retention().runScheduled();
+        } catch (RuntimeException e) {
+            log.warn("retention purge failed, will try again tomorrow: {}", e.getMessage());
+        }
+    }
+
+    private Optional<HttpEndpoint> startHttp() {
+        Observability o = guichet.config().observability();
+        if (o.httpPort().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(HttpEndpoint.start(o.httpHost(), o.httpPort().getAsInt(), guichet.health(HEALTH_REMEMBERS),
+                guichet.metrics()));
     }
 
     private static void printBanner(PrintWriter out, GuichetConfig config) {

@@ -14,6 +14,7 @@ import org.guichet.cli.RetryOutcome;
 import org.guichet.config.ConfigLoader;
 import org.guichet.config.GuichetConfig;
 import org.guichet.config.Limits;
+import org.guichet.connect.MailLogin;
 import org.guichet.importer.Importer;
 import org.guichet.intake.ImapIntake;
 import org.guichet.notify.MustacheTemplates;
@@ -30,7 +31,21 @@ import org.guichet.route.TicketDirectory;
 import org.guichet.route.TicketRef;
 import org.guichet.route.Router;
 import org.guichet.route.SubjectTag;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.guichet.intake.ImapCheck;
+import org.guichet.notify.SmtpCheck;
+import org.guichet.ops.AttachmentExport;
+import org.guichet.ops.Backups;
+import org.guichet.ops.Health;
+import org.guichet.ops.Metrics;
+import org.guichet.ops.Retention;
 import org.guichet.store.BlobStore;
+import org.guichet.store.DatabaseBackup;
+import org.guichet.store.OperationsFigures;
+import org.guichet.store.Purge;
 import org.guichet.store.Database;
 import org.guichet.store.ImportLedger;
 import org.guichet.store.JdbcTicketStore;
@@ -63,6 +78,7 @@ public final class Guichet implements Backend {
     private final Outbox outbox;
     private final MailLog mailLog;
     private final BlobStore rawStore;
+    private final BlobStore attachments;
     private final MailParser readOnlyParser;
     private final Previewer previewer;
     private final MailProcessor mailProcessor;
@@ -72,6 +88,10 @@ public final class Guichet implements Backend {
     private final OutboxDelivery delivery;
     private final AutoClose autoClose;
     private final Digests digests;
+    private final OperationsFigures figures;
+    private final Metrics metrics;
+    private final MailLogin imapLogin;
+    private final MailLogin smtpLogin;
 
     public Guichet(GuichetConfig config, Path configFile, Clock clock) {
         // Jakarta Mail reads its leniency settings once, at first use: set them before intake or notify do
@@ -86,7 +106,7 @@ public final class Guichet implements Backend {
         Limits limits = HeapBudget.fit(config.limits(), Runtime.getRuntime().maxMemory());
         SubjectTag tag = new SubjectTag(config.tickets().tag());
         PlusAddress plus = new PlusAddress(config.helpdesk().address(), config.security().secret());
-        BlobStore attachments = new BlobStore(config.storage().attachmentsDir());
+        this.attachments = new BlobStore(config.storage().attachmentsDir());
         this.rawStore = new BlobStore(config.storage().messagesDir());
         MustacheTemplates templates = new MustacheTemplates(templatesDir(), config.helpdesk().locale());
         Notices notices = new Notices(config, tag, plus, templates);
@@ -104,15 +124,24 @@ public final class Guichet implements Backend {
         this.retryProcessor = new MailProcessor(rawStore, parser, router, tickets, applier, clock, 1, limits);
         this.silentImportProcessor = new MailProcessor(rawStore, parser, router, tickets, new DecisionApplier(config,
                 tag, notifier.silencing(Set.of(Event.ACKNOWLEDGEMENT)), clock), clock, MAX_ATTEMPTS, limits);
-        this.intake = new ImapIntake(config.imap(), limits.maxMessageBytes(), mailProcessor,
-                config.storage().messagesDir().resolve("spool"), mailLog);
-        this.delivery = new OutboxDelivery(outbox, config.smtp(), config.helpdesk().address(), attachments, clock);
+        this.figures = new OperationsFigures(database);
+        this.metrics = new Metrics(figures, clock);
+        // each login built once: an OAuth2 token is kept from one connection to the next
+        this.imapLogin = ImapIntake.newLogin(config.imap(), clock);
+        this.smtpLogin = OutboxDelivery.newLogin(config.smtp(), clock);
+        this.intake = new ImapIntake(config.imap(), imapLogin, limits.maxMessageBytes(), mailProcessor,
+                config.storage().messagesDir().resolve("spool"), mailLog, metrics);
+        this.delivery = new OutboxDelivery(outbox, config.smtp(), smtpLogin, config.helpdesk().address(), attachments,
+                clock, metrics);
         this.autoClose = new AutoClose(tickets, new TicketActions(config), new ChangeRecorder(notifier),
                 config.tickets().autoCloseDays(), clock);
     }
 
     public static Guichet open(Path configFile) {
-        return new Guichet(new ConfigLoader().load(configFile), configFile, Clock.systemUTC());
+        GuichetConfig config = new ConfigLoader().load(configFile);
+        // before anything logs, so that every line of the process has the chosen format
+        LogFormat.apply(config.observability());
+        return new Guichet(config, configFile, Clock.systemUTC());
     }
 
     @Override
@@ -188,7 +217,7 @@ public final class Guichet implements Backend {
 
     @Override
     public List<Check> checkConnections() {
-        return ConnectionChecks.run(config, database);
+        return ConnectionChecks.run(config, database, this::imapLogin, this::smtpLogin);
     }
 
     /** The handler of received mail: raw store, parser, router, and the ticket domain. */
@@ -228,10 +257,57 @@ public final class Guichet implements Backend {
         return delivery;
     }
 
+    MailLogin imapLogin() {
+        return imapLogin;
+    }
+
+    MailLogin smtpLogin() {
+        return smtpLogin;
+    }
+
     /** Notification templates sit beside the config file, in {@code templates/<locale>/}. */
     Path templatesDir() {
         Path parent = configFile.toAbsolutePath().getParent();
         return parent.resolve("templates");
+    }
+
+    // Operations (issue 18): backup, retention, exports, health and metrics.
+
+    @Override
+    public BlobStore rawMailStore() {
+        return rawStore;
+    }
+
+    @Override
+    public AttachmentExport attachmentExport() {
+        return new AttachmentExport(attachments);
+    }
+
+    @Override
+    public Backups backups() {
+        return new Backups(config.storage(), new DatabaseBackup(database), clock);
+    }
+
+    @Override
+    public Retention retention() {
+        return new Retention(new Purge(database), attachments, rawStore, config.tickets().retentionDays(), clock);
+    }
+
+    /** Live checks for the command line; the daemon's endpoint remembers each login for {@code remember}. */
+    @Override
+    public Health health() {
+        return health(Duration.ZERO);
+    }
+
+    Health health(Duration remember) {
+        Map<String, Supplier<String>> probes = new LinkedHashMap<>();
+        probes.put("imap", () -> ImapCheck.login(config.imap()));
+        probes.put("smtp", () -> SmtpCheck.login(config.smtp()));
+        return new Health(figures, probes, clock, remember);
+    }
+
+    Metrics metrics() {
+        return metrics;
     }
 
     @Override

@@ -7,6 +7,11 @@ import org.guichet.config.GuichetConfig;
 import org.guichet.importer.Importer;
 import org.guichet.parse.InboundMail;
 import org.guichet.route.Preview;
+import org.guichet.ops.AttachmentExport;
+import org.guichet.ops.Backups;
+import org.guichet.ops.Health;
+import org.guichet.ops.Retention;
+import org.guichet.store.BlobStore;
 import org.guichet.store.Database;
 import org.guichet.store.Outbox;
 import org.guichet.store.QuarantinedMail;
@@ -53,6 +58,21 @@ public interface Backend extends AutoCloseable {
 
     /** Logs into the database, IMAP and SMTP as the daemon would, one step each. */
     List<Check> checkConnections();
+
+    /** The raw mails as received, by hash: {@code show N --raw M}. */
+    BlobStore rawMailStore();
+
+    /** Copies a ticket's attachments out of the store: {@code guichet attachment}. */
+    AttachmentExport attachmentExport();
+
+    /** {@code guichet backup}; {@code guichet restore} opens no backend: see {@link BackendFactory#restore}. */
+    Backups backups();
+
+    /** {@code guichet purge}: closed tickets deleted with their messages, events and files. */
+    Retention retention();
+
+    /** The checks of {@code guichet status}: database, IMAP and SMTP, and the figures the database holds. */
+    Health health();
 
     @Override
     void close();

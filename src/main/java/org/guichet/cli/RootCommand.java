@@ -1,6 +1,7 @@
 package org.guichet.cli;
 
 import java.nio.file.Path;
+import org.guichet.ops.Restore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -8,13 +9,14 @@ import picocli.CommandLine.Option;
 @Command(name = "guichet", mixinStandardHelpOptions = true, version = "Guichet 0.1.0",
         description = "An email-driven helpdesk gateway: one support address, tickets by mail.",
         subcommands = {RunCommand.class, TicketsCommand.class, ShowCommand.class, StatsCommand.class, RouteCommand.class,
-            ImportCommand.class, OutboxCommand.class, QuarantineCommand.class, DbCommand.class, ConfigCommand.class},
+            ImportCommand.class, OutboxCommand.class, QuarantineCommand.class, DbCommand.class, ConfigCommand.class,
+            StatusCommand.class, BackupCommand.class, RestoreCommand.class, PurgeCommand.class, AttachmentCommand.class},
         footer = {"", "Exit status: 0 success, 1 runtime failure, 2 usage or configuration error."})
 public final class RootCommand {
     private final BackendFactory factory;
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE", defaultValue = "config/guichet.yml",
-            description = "The configuration file (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", defaultValue = "${env:GUICHET_CONFIG:-config/guichet.yml}",
+            description = "The configuration file (default: $GUICHET_CONFIG, else config/guichet.yml).")
     Path config;
 
     @Option(names = "--verbose", description = "Show the stack trace of an error.")
@@ -27,6 +29,11 @@ public final class RootCommand {
     /** The services for the chosen config file; the caller closes them. */
     Backend open() {
         return factory.open(config);
+    }
+
+    /** The restore of a backup for the chosen config file, which opens nothing: the database comes after it. */
+    Restore restore() {
+        return factory.restore(config);
     }
 
     /** The services with the database migrated: every command but {@code db info} wants it so. */

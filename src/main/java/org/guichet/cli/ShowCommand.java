@@ -1,6 +1,10 @@
 package org.guichet.cli;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -34,11 +38,18 @@ final class ShowCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "F", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     Format format;
 
+    @Option(names = "--raw", paramLabel = "M", description = {"Print the original mail of message M (1 for the first"
+        + " message shown) exactly as it was received, to save it as .eml or hand it to a mail client."})
+    Integer raw;
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         Optional<TicketDetail> detail;
         try (Backend backend = root.openMigrated()) {
             detail = backend.tickets().inTransaction(tx -> tx.detail(number));
+            if (detail.isPresent() && raw != null) {
+                return printRaw(backend, detail.get());
+            }
         }
         if (detail.isEmpty()) {
             spec.commandLine().getErr().printf("guichet: no ticket #%d: `guichet tickets` lists them%n", number);
@@ -51,6 +62,33 @@ final class ShowCommand implements Callable<Integer> {
             default -> throw new ParameterException(spec.commandLine(), "--format must be text or json");
         }
         out.flush();
+        return 0;
+    }
+
+    /**
+     * The bytes go to standard output untouched, not through the command's writer: a mail is not text in any one
+     * charset, and re-encoding it would change what a signature or a checksum sees.
+     */
+    private int printRaw(Backend backend, TicketDetail d) throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        if (raw < 1 || raw > d.messages().size()) {
+            err.printf("guichet: ticket #%d has %d message(s); --raw takes 1 to %d%n", number, d.messages().size(),
+                    d.messages().size());
+            return 1;
+        }
+        TicketMessage message = d.messages().get(raw - 1);
+        Optional<Path> file = backend.tickets().inTransaction(tx -> tx.originalMail(number, message.id()))
+                .flatMap(sha -> backend.rawMailStore().find(sha));
+        if (file.isEmpty()) {
+            err.printf("guichet: message %d of ticket #%d has no original mail: %s%n", raw, number,
+                    message.direction() == TicketMessage.Direction.OUT ? "Guichet wrote it"
+                            : "it was not kept (see storage.messages-dir)");
+            return 1;
+        }
+        spec.commandLine().getOut().flush();
+        OutputStream bytes = System.out;
+        Files.copy(file.get(), bytes);
+        bytes.flush();
         return 0;
     }
 
@@ -72,7 +110,9 @@ final class ShowCommand implements Callable<Integer> {
         notifications.forEach(e -> out.printf("  %s  %-21s %s%n", TicketViews.iso(e.at()), line(e.type()),
                 line(e.detail())));
         out.printf("%nMessages (%d)%n", d.messages().size());
-        d.messages().forEach(m -> message(out, m));
+        for (int i = 0; i < d.messages().size(); i++) {
+            message(out, i + 1, d.messages().get(i));
+        }
         out.printf("%nEvents (%d)%n", d.events().size());
         d.events().forEach(e -> event(out, e));
     }
@@ -86,8 +126,8 @@ final class ShowCommand implements Callable<Integer> {
         return Terminal.line(value);
     }
 
-    private static void message(PrintWriter out, TicketMessage m) {
-        out.printf("%n--- %s %s %s%s%n", TicketViews.iso(m.date()), m.direction() == TicketMessage.Direction.IN
+    private static void message(PrintWriter out, int n, TicketMessage m) {
+        out.printf("%n--- %d. %s %s %s%s%n", n, TicketViews.iso(m.date()), m.direction() == TicketMessage.Direction.IN
                 ? "from" : "to", line(m.from().address()), m.internal() ? " (internal)" : "");
         out.println(Terminal.text(m.text().strip()));
         for (Attachment a : m.attachments()) {

@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.guichet.route.Priority;
+import org.guichet.store.SearchText;
 import org.guichet.ticket.Status;
 import org.guichet.ticket.TicketFilter;
 import org.guichet.ticket.TicketSummary;
@@ -41,6 +43,24 @@ final class TicketsCommand implements Callable<Integer> {
     @Option(names = "--assignee", paramLabel = "A", description = "Only this assignee's address.")
     String assignee;
 
+    @Option(names = "--category", paramLabel = "C", description = "Only this category or subcategory (any case).")
+    String category;
+
+    @Option(names = "--priority", paramLabel = "P", description = "Only this priority: very-low, low, normal, high, very-high.")
+    String priority;
+
+    @Option(names = "--since", paramLabel = "DATE", description = "Only tickets created on or after this day (2024-09-01, UTC)"
+            + " or instant (2024-09-01T08:00:00Z).")
+    String since;
+
+    @Option(names = "--until", paramLabel = "DATE", description = "Only tickets created on or before this day (the whole"
+            + " day, UTC), or before this instant.")
+    String until;
+
+    @Option(names = "--search", paramLabel = "WORDS", description = "Only tickets holding every one of these words in"
+            + " their subject or messages; case and accents ignored (\"probleme\" finds \"Problème\").")
+    String search;
+
     @Option(names = "--format", paramLabel = "F", defaultValue = "table",
             description = "table, json or csv (default: ${DEFAULT-VALUE}).")
     Format format;
@@ -48,7 +68,9 @@ final class TicketsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TicketFilter filter = new TicketFilter(status(), Optional.ofNullable(service), Optional.ofNullable(requester),
-                Optional.ofNullable(assignee));
+                Optional.ofNullable(assignee), Optional.ofNullable(category), priority(),
+                Dates.from(since, "--since", spec), Dates.through(until, "--until", spec),
+                search == null ? List.of() : SearchText.words(search));
         List<TicketSummary> tickets;
         try (Backend backend = root.openMigrated()) {
             tickets = backend.tickets().inTransaction(tx -> tx.list(filter));
@@ -71,6 +93,14 @@ final class TicketsCommand implements Callable<Integer> {
         }
         return Optional.of(Status.fromCode(status).orElseThrow(() -> new ParameterException(spec.commandLine(),
                 "unknown status '" + status + "': use new, assigned, waiting, resolved, closed or cancelled")));
+    }
+
+    private Optional<Priority> priority() {
+        if (priority == null) {
+            return Optional.empty();
+        }
+        return Optional.of(Priority.fromCode(priority).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                "unknown priority '" + priority + "': use very-low, low, normal, high or very-high")));
     }
 
     private static void csv(PrintWriter out, List<Map<String, Object>> rows) {

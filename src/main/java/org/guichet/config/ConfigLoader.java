@@ -24,7 +24,7 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
 public final class ConfigLoader {
 
     static final List<String> ROOT_KEYS = List.of("helpdesk", "mail", "imap", "smtp", "storage", "tickets", "limits",
-            "security", "services", "categories", "default-category");
+            "security", "services", "categories", "default-category", "logging", "http", "oauth2");
 
     /** Reads the file, taking {@code ${env:NAME}} references from the process environment. */
     public GuichetConfig load(Path file) {
@@ -50,7 +50,8 @@ public final class ConfigLoader {
         ConfigSource source = new ConfigSource(sourceName, ConfigSource.directoryOf(sourceName), env);
         Optional<Node> document = compose(yamlText, source);
         int line = document.map(YamlMap::lineOf).orElse(1);
-        return read(new YamlMap(source, "", line, document.orElse(null), ROOT_KEYS));
+        return read(new YamlMap(source, "", line, document.orElse(null), ROOT_KEYS),
+                ConfigSource.directoryOf(sourceName));
     }
 
     private static Optional<Node> compose(String yamlText, ConfigSource source) {
@@ -67,11 +68,15 @@ public final class ConfigLoader {
         }
     }
 
-    private static GuichetConfig read(YamlMap root) {
+    private static GuichetConfig read(YamlMap root, java.nio.file.Path baseDir) {
         Helpdesk helpdesk = SectionReader.helpdesk(root);
         MailSettings mail = SectionReader.mail(root);
-        Imap imap = SectionReader.imap(root, mail, helpdesk);
-        Smtp smtp = SectionReader.smtp(root, mail);
+        AccessReader access = new AccessReader(root, baseDir);
+        Imap imap = SectionReader.imap(root, mail, helpdesk, access);
+        Smtp smtp = SectionReader.smtp(root, mail, access);
+        if (!imap.access().usesOAuth2() && !smtp.access().usesOAuth2() && root.has("oauth2")) {
+            root.map("oauth2", AccessReader.OAUTH2_KEYS); // its keys are checked all the same
+        }
         Storage storage = SectionReader.storage(root);
         Tickets tickets = SectionReader.tickets(root);
         Limits limits = SectionReader.limits(root);
@@ -80,6 +85,6 @@ public final class ConfigLoader {
         List<Service> services = catalog.services();
         List<Category> categories = catalog.categories();
         return new GuichetConfig(helpdesk, mail, imap, smtp, storage, tickets, limits, security, services,
-                categories, catalog.defaultCategory(categories));
+                categories, catalog.defaultCategory(categories), SectionReader.observability(root));
     }
 }

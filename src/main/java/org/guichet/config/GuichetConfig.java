@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 /** The whole of {@code guichet.yml}, validated: everything the daemon and the command line need to run. */
 public record GuichetConfig(Helpdesk helpdesk, MailSettings mail, Imap imap, Smtp smtp, Storage storage,
         Tickets tickets, Limits limits, Security security, List<Service> services,
-        List<Category> categories, String defaultCategory) {
+        List<Category> categories, String defaultCategory, Observability observability) {
 
     public GuichetConfig {
         Objects.requireNonNull(helpdesk, "helpdesk");
@@ -26,11 +26,20 @@ public record GuichetConfig(Helpdesk helpdesk, MailSettings mail, Imap imap, Smt
         services = List.copyOf(services);
         categories = List.copyOf(categories);
         Objects.requireNonNull(defaultCategory, "default category");
+        Objects.requireNonNull(observability, "observability");
         requireKnownServices(services, categories);
         String wanted = defaultCategory;
         if (categories.stream().noneMatch(category -> category.name().equalsIgnoreCase(wanted))) {
             throw new IllegalArgumentException("default category " + defaultCategory + " is not a top-level category");
         }
+    }
+
+    /** The same without the logging and http sections: their defaults (text logs, no endpoint). */
+    public GuichetConfig(Helpdesk helpdesk, MailSettings mail, Imap imap, Smtp smtp, Storage storage, Tickets tickets,
+            Limits limits, Security security, List<Service> services, List<Category> categories,
+            String defaultCategory) {
+        this(helpdesk, mail, imap, smtp, storage, tickets, limits, security, services, categories, defaultCategory,
+                Observability.defaults());
     }
 
     private static void requireKnownServices(List<Service> services, List<Category> categories) {

@@ -6,7 +6,14 @@ import java.util.Objects;
 /** The mailbox that Guichet reads: where it is, how to log in, and which folders hold handled and refused mail. */
 public record Imap(String host, int port, boolean ssl, boolean starttls, String user, String password,
         String folder, String processedFolder, String quarantineFolder, Duration pollInterval, boolean idle,
-        Duration timeout) {
+        Duration timeout, Access access) {
+
+    /** A password login with the JDK's certificate authorities. */
+    public Imap(String host, int port, boolean ssl, boolean starttls, String user, String password, String folder,
+            String processedFolder, String quarantineFolder, Duration pollInterval, boolean idle, Duration timeout) {
+        this(host, port, ssl, starttls, user, password, folder, processedFolder, quarantineFolder, pollInterval, idle,
+                timeout, Access.password());
+    }
 
     public Imap {
         Checks.text(host, "imap host");
@@ -18,6 +25,7 @@ public record Imap(String host, int port, boolean ssl, boolean starttls, String 
         Checks.text(quarantineFolder, "imap quarantine folder");
         Checks.positive(pollInterval, "imap poll interval");
         Checks.positive(timeout, "imap timeout");
+        Objects.requireNonNull(access, "imap access");
     }
 
     /** Leaves the password out, so that logging the record cannot leak it. */

@@ -10,10 +10,13 @@ final class SectionReader {
     static final List<String> HELPDESK_KEYS = List.of("name", "address", "locale");
     static final List<String> MAIL_KEYS = List.of("demo-server", "plus-addressing");
     static final List<String> IMAP_KEYS = List.of("host", "port", "ssl", "starttls", "user", "password", "folder",
-            "processed-folder", "quarantine-folder", "poll-interval", "idle", "timeout");
-    static final List<String> SMTP_KEYS = List.of("host", "port", "ssl", "starttls", "user", "password", "timeout");
+            "processed-folder", "quarantine-folder", "poll-interval", "idle", "timeout", "auth", "trust-store");
+    static final List<String> SMTP_KEYS = List.of("host", "port", "ssl", "starttls", "user", "password", "timeout",
+            "auth", "trust-store");
     static final List<String> STORAGE_KEYS = List.of("database-url", "attachments-dir", "messages-dir");
-    static final List<String> TICKETS_KEYS = List.of("tag", "auto-close-days", "cc-as-observers");
+    static final List<String> TICKETS_KEYS = List.of("tag", "auto-close-days", "cc-as-observers", "retention-days");
+    static final List<String> LOGGING_KEYS = List.of("format");
+    static final List<String> HTTP_KEYS = List.of("port", "host");
     static final List<String> LIMITS_KEYS = List.of("max-message-bytes", "max-attachment-bytes",
             "notifications-per-ticket-per-10-minutes", "new-tickets-per-sender-per-hour",
             "notifications-per-recipient-per-hour", "max-forward-bytes");
@@ -44,35 +47,41 @@ final class SectionReader {
     }
 
     /** Outside the demo, TLS is on unless both ssl and starttls are set to false explicitly. */
-    static Imap imap(YamlMap root, MailSettings mail, Helpdesk helpdesk) {
+    static Imap imap(YamlMap root, MailSettings mail, Helpdesk helpdesk, AccessReader accessReader) {
         YamlMap map = root.map("imap", IMAP_KEYS);
         boolean demo = mail.demoServer();
+        Access access = accessReader.read(map);
         boolean ssl = map.bool("ssl", !demo);
         boolean starttls = starttls(map, demo, ssl);
         return new Imap(demo ? map.text("host", DEMO_HOST) : map.required("host").nonBlank(),
                 map.integer("port", demo ? 3143 : ssl ? 993 : 143, 1, MAX_PORT), ssl, starttls,
                 demo ? map.text("user", helpdesk.address()) : map.required("user").nonBlank(),
-                demo ? map.text("password", "demo") : map.required("password").nonBlank(),
+                demo ? map.text("password", "demo")
+                        : access.usesOAuth2() ? map.optionalText("password") : map.required("password").nonBlank(),
                 map.text("folder", "INBOX"), map.text("processed-folder", "Processed"),
                 map.text("quarantine-folder", "Quarantine"), map.duration("poll-interval", Duration.ofSeconds(60)),
-                map.bool("idle", true), map.duration("timeout", DEFAULT_TIMEOUT));
+                map.bool("idle", true), map.duration("timeout", DEFAULT_TIMEOUT), access);
     }
 
-    static Smtp smtp(YamlMap root, MailSettings mail) {
+    static Smtp smtp(YamlMap root, MailSettings mail, AccessReader accessReader) {
         YamlMap map = root.map("smtp", SMTP_KEYS);
         boolean demo = mail.demoServer();
+        Access access = accessReader.read(map);
         boolean ssl = map.bool("ssl", false);
         boolean starttls = starttls(map, demo, ssl);
         String user = map.optionalText("user");
         String password = map.optionalText("password");
-        if (user.isEmpty() != password.isEmpty()) {
+        if (access.usesOAuth2() && user.isEmpty()) {
+            throw map.missing("user");
+        }
+        if (!access.usesOAuth2() && user.isEmpty() != password.isEmpty()) {
             String absent = user.isEmpty() ? "user" : "password";
             throw map.error(map.lineFor(absent), absent, "missing value for " + map.child(absent)
                     + " (smtp.user and smtp.password go together; set both, or neither for no authentication)");
         }
         return new Smtp(demo ? map.text("host", DEMO_HOST) : map.required("host").nonBlank(),
                 map.integer("port", demo ? 3025 : ssl ? 465 : 587, 1, MAX_PORT), ssl, starttls, user, password,
-                map.duration("timeout", DEFAULT_TIMEOUT));
+                map.duration("timeout", DEFAULT_TIMEOUT), access);
     }
 
     /** STARTTLS is the default exactly when implicit TLS is off, except in the demo, whose server speaks plain text. */
@@ -99,7 +108,24 @@ final class SectionReader {
     static Tickets tickets(YamlMap root) {
         YamlMap map = root.map("tickets", TICKETS_KEYS);
         return new Tickets(map.text("tag", "Helpdesk"), map.integer("auto-close-days", 7, 1, Integer.MAX_VALUE),
-                map.bool("cc-as-observers", true));
+                map.bool("cc-as-observers", true), map.value("retention-days")
+                        .map(v -> java.util.OptionalInt.of(v.integer(1, Integer.MAX_VALUE)))
+                        .orElse(java.util.OptionalInt.empty()));
+    }
+
+    /** {@code logging.format} and the opt-in {@code http} endpoint; it listens on the loopback unless told. */
+    static Observability observability(YamlMap root) {
+        YamlMap logging = root.map("logging", LOGGING_KEYS);
+        ConfigValue format = logging.value("format").orElse(null);
+        if (format != null && !List.of("text", "json").contains(format.text())) {
+            throw format.error(format.key() + " must be text or json, not " + format.shown());
+        }
+        YamlMap http = root.map("http", HTTP_KEYS);
+        return new Observability(format != null && format.text().equals("json") ? Observability.LogFormat.JSON
+                : Observability.LogFormat.TEXT,
+                http.value("port").map(v -> java.util.OptionalInt.of(v.integer(1, MAX_PORT)))
+                        .orElse(java.util.OptionalInt.empty()),
+                http.text("host", DEMO_HOST));
     }
 
     static Limits limits(YamlMap root) {

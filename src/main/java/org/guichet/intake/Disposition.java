@@ -1,12 +1,18 @@
 package org.guichet.intake;
 
 import java.util.Objects;
+import java.util.Optional;
 
-/** What to do with a mail in the mailbox once the handler is done with it. */
-public record Disposition(Action action, String reason) {
+/** What to do with a mail in the mailbox once the handler is done with it, and the ticket it went to, if any. */
+public record Disposition(Action action, String reason, Optional<Long> ticket) {
     public Disposition {
         Objects.requireNonNull(action);
         Objects.requireNonNull(reason);
+        Objects.requireNonNull(ticket);
+    }
+
+    public Disposition(Action action, String reason) {
+        this(action, reason, Optional.empty());
     }
 
     /**
@@ -19,6 +25,11 @@ public record Disposition(Action action, String reason) {
 
     public static Disposition processed() {
         return new Disposition(Action.PROCESSED, "");
+    }
+
+    /** Handled, onto this ticket: the log line and the metrics name it. */
+    public static Disposition processedOn(long ticket) {
+        return new Disposition(Action.PROCESSED, "", Optional.of(ticket));
     }
 
     public static Disposition quarantine(String reason) {

@@ -5,8 +5,9 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
 import jakarta.mail.search.HeaderTerm;
-import javax.net.ssl.SSLException;
 import org.guichet.config.Imap;
+import org.guichet.connect.MailFailure;
+import org.guichet.connect.MailLogin;
 
 /** Administrative calls on the mailbox, outside the daemon: the login of {@code config check}, a quarantine release. */
 public final class ImapCheck {
@@ -15,7 +16,15 @@ public final class ImapCheck {
 
     /** Logs in and opens the watched folder read-only; returns what was found, or throws naming the fault. */
     public static String login(Imap imap) {
-        try (Store store = connect(imap)) {
+        return login(imap, ImapSession.login(imap, java.time.Clock.systemUTC()));
+    }
+
+    /**
+     * The same with the given login; the answer tells the TLS version and certificate seen, and the OAuth2
+     * token's expiry.
+     */
+    public static String login(Imap imap, MailLogin login) {
+        try (Store store = connect(imap, login)) {
             Folder folder = store.getFolder(imap.folder());
             if (!folder.exists()) {
                 throw new IntakeException("logged in, but the folder " + imap.folder() + " does not exist; correct"
@@ -25,7 +34,7 @@ public final class ImapCheck {
             int count = folder.getMessageCount();
             folder.close(false);
             return "logged in as " + imap.user() + " on " + where(imap) + "; " + imap.folder() + " holds " + count
-                    + " mail(s)";
+                    + " mail(s)" + details(imap, login);
         } catch (MessagingException e) {
             throw new IntakeException("cannot log in as " + imap.user() + " on " + where(imap) + ": " + reason(e), e);
         }
@@ -36,7 +45,7 @@ public final class ImapCheck {
      * handled it; returns how many copies were moved.
      */
     public static int release(Imap imap, String messageId) {
-        try (Store store = connect(imap)) {
+        try (Store store = connect(imap, ImapSession.login(imap, java.time.Clock.systemUTC()))) {
             Folder quarantine = store.getFolder(imap.quarantineFolder());
             quarantine.open(Folder.READ_WRITE);
             Message[] found = quarantine.search(new HeaderTerm("Message-ID", "<" + messageId + ">"));
@@ -52,10 +61,18 @@ public final class ImapCheck {
         }
     }
 
-    private static Store connect(Imap imap) throws MessagingException {
-        Store store = ImapSession.of(imap).getStore(ImapSession.protocol(imap));
-        store.connect(imap.host(), imap.port(), imap.user(), imap.password());
-        return store;
+    private static Store connect(Imap imap, MailLogin login) throws MessagingException {
+        Store store = ImapSession.of(imap, login).getStore(ImapSession.protocol(imap));
+        return login.login((user, secret) -> {
+            store.connect(imap.host(), imap.port(), user, secret);
+            return store;
+        });
+    }
+
+    /** TLS version and certificate, OAuth2 token expiry: what {@code config check} shows beyond the login. */
+    static String details(Imap imap, MailLogin login) {
+        String tls = imap.ssl() || imap.starttls() ? login.lastTls().map(t -> "; TLS " + t).orElse("") : "";
+        return tls + login.tokenExpiry().map(t -> "; OAuth2 token valid until " + t).orElse("");
     }
 
     private static String where(Imap imap) {
@@ -65,14 +82,6 @@ public final class ImapCheck {
 
     /** The innermost cause, which says what really went wrong; a certificate problem is named as such. */
     static String reason(Exception e) {
-        Throwable t = e;
-        boolean tls = false;
-        for (; t.getCause() != null && t.getCause() != t; t = t.getCause()) {
-            tls |= t instanceof SSLException;
-        }
-        tls |= t instanceof SSLException || t instanceof java.security.GeneralSecurityException;
-        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        return tls ? "the server's TLS certificate is not trusted or does not match the host (" + message + ")"
-                : message;
+        return MailFailure.describe(e, "imap");
     }
 }

@@ -7,11 +7,16 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.guichet.config.Imap;
+import org.guichet.connect.MailLogin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,17 +41,37 @@ public final class ImapIntake {
     private final MailHandler handler;
     private final Path spool;
     private final UidValidityWatch uidValidity;
+    private final IntakeListener listener;
+    private final MailLogin login;
 
     public ImapIntake(Imap imap, long maxMessageBytes, MailHandler handler, Path spool, MailboxMemory memory) {
+        this(imap, ImapSession.login(imap, Clock.systemUTC()), maxMessageBytes, handler, spool, memory,
+                IntakeListener.NONE);
+    }
+
+    /** With the mailbox's login built once by the caller, so that an OAuth2 token outlives one intake. */
+    public ImapIntake(Imap imap, MailLogin login, long maxMessageBytes, MailHandler handler, Path spool,
+            MailboxMemory memory, IntakeListener listener) {
         this.imap = imap;
+        this.login = login;
         this.maxMessageBytes = maxMessageBytes;
         this.handler = handler;
         this.spool = spool;
         this.uidValidity = new UidValidityWatch(memory);
+        this.listener = listener;
     }
 
     Imap config() {
         return imap;
+    }
+
+    MailLogin login() {
+        return login;
+    }
+
+    /** The login this intake uses, for {@code config check} and the composition root. */
+    public static MailLogin newLogin(Imap imap, Clock clock) {
+        return ImapSession.login(imap, clock);
     }
 
     /** What one pass did: mails moved away, mails left in place, and whether the storage made it stop. */
@@ -119,17 +144,44 @@ public final class ImapIntake {
 
     private Disposition dispose(Mailbox mailbox, Moves moves, Message m, MailSource source, byte[] prefetched)
             throws MessagingException {
+        long start = System.nanoTime();
+        Optional<Instant> arrived = arrived(m);
         Disposition d = m.getSize() > maxMessageBytes ? refuse(mailbox, m, source) : handleOne(mailbox, m, source, prefetched);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        String ticket = d.ticket().map(t -> "#" + t).orElse("none");
         switch (d.action()) {
-            case PROCESSED -> moves.add(m);
+            case PROCESSED -> {
+                moves.add(m);
+                log.atInfo().addKeyValue("uid", source.uid()).addKeyValue("ticket", ticket)
+                        .addKeyValue("durationMs", took.toMillis()).addKeyValue("outcome", "processed")
+                        .log("mail UID {} handled, ticket {}, in {} ms", source.uid(), ticket, took.toMillis());
+            }
             case QUARANTINE -> {
-                log.warn("mail UID {} moved to {}: {}", source.uid(), imap.quarantineFolder(), d.reason());
+                log.atWarn().addKeyValue("uid", source.uid()).addKeyValue("durationMs", took.toMillis())
+                        .addKeyValue("outcome", "quarantined")
+                        .log("mail UID {} moved to {} after {} ms: {}", source.uid(), imap.quarantineFolder(),
+                                took.toMillis(), d.reason());
                 mailbox.moveToQuarantine(List.of(m));
             }
-            case RETRY -> log.warn("mail UID {} left in {} to try again: {}", source.uid(), imap.folder(), d.reason());
+            case RETRY -> log.atWarn().addKeyValue("uid", source.uid()).addKeyValue("durationMs", took.toMillis())
+                    .addKeyValue("outcome", "retry")
+                    .log("mail UID {} left in {} to try again after {} ms: {}", source.uid(), imap.folder(),
+                            took.toMillis(), d.reason());
             case PAUSE -> { }
         }
+        if (d.action() != Disposition.Action.PAUSE) {
+            listener.handled(source, d, took, arrived);
+        }
         return d;
+    }
+
+    /** When the server received the mail, read before the mail is moved away (and expunged from this folder). */
+    private static Optional<Instant> arrived(Message m) {
+        try {
+            return Optional.ofNullable(m.getReceivedDate()).map(java.util.Date::toInstant);
+        } catch (MessagingException e) {
+            return Optional.empty();
+        }
     }
 
     private Disposition refuse(Mailbox mailbox, Message m, MailSource source) throws MessagingException {

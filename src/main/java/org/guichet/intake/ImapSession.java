@@ -4,6 +4,7 @@ import jakarta.mail.Session;
 import java.time.Duration;
 import java.util.Properties;
 import org.guichet.config.Imap;
+import org.guichet.connect.MailLogin;
 
 /**
  * The Jakarta Mail session for IMAP: timeouts on every call (Angus Mail's are infinite by default), STARTTLS
@@ -17,7 +18,17 @@ final class ImapSession {
         return imap.ssl() ? "imaps" : "imap";
     }
 
+    /** The session with a login of its own: for code that connects once (tests of the properties). */
     static Session of(Imap imap) {
+        return of(imap, login(imap, java.time.Clock.systemUTC()));
+    }
+
+    /** The login for this mailbox, to build once and share: it keeps the OAuth2 token between connections. */
+    static MailLogin login(Imap imap, java.time.Clock clock) {
+        return new MailLogin("imap", imap.user(), imap.password(), imap.access(), imap.timeout(), clock);
+    }
+
+    static Session of(Imap imap, MailLogin login) {
         String p = "mail." + protocol(imap) + ".";
         String timeout = Long.toString(imap.timeout().toMillis());
         Properties props = new Properties();
@@ -34,6 +45,7 @@ final class ImapSession {
         // one connection for the folder, no pool of idle extra ones
         props.put(p + "connectionpoolsize", "1");
         props.put(p + "separatestoreconnection", "false");
+        login.configure(props, protocol(imap));
         return Session.getInstance(props);
     }
 

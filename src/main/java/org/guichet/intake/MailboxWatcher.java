@@ -33,11 +33,12 @@ public final class MailboxWatcher {
     /** One pass, for {@code run --once}: connect, handle everything waiting, disconnect. */
     public int drainOnce() {
         intake.cleanSpool();
-        try (Mailbox mailbox = Mailbox.open(intake.config())) {
+        try (Mailbox mailbox = Mailbox.open(intake.config(), intake.login())) {
             return intake.drain(mailbox, () -> running).handled();
         } catch (MessagingException e) {
             throw new IntakeException("cannot read the mailbox " + intake.config().user() + "@"
-                    + intake.config().host() + ":" + intake.config().port() + ": " + e.getMessage(), e);
+                    + intake.config().host() + ":" + intake.config().port() + ": "
+                    + org.guichet.connect.MailFailure.describe(e, "imap"), e);
         }
     }
 
@@ -46,7 +47,7 @@ public final class MailboxWatcher {
         intake.cleanSpool();
         int failures = 0;
         while (running) {
-            try (Mailbox mailbox = Mailbox.open(intake.config())) {
+            try (Mailbox mailbox = Mailbox.open(intake.config(), intake.login())) {
                 current.set(mailbox);
                 log.info("watching {}", mailbox.describe());
                 failures = 0;
@@ -56,7 +57,8 @@ public final class MailboxWatcher {
                 failures++;
                 if (running) {
                     Duration wait = backoff(failures);
-                    log.warn("mailbox unavailable ({}); retrying in {} s", e, wait.toSeconds());
+                    log.warn("mailbox unavailable ({}@{}:{}: {}); retrying in {} s", intake.config().user(),
+                            intake.config().host(), intake.config().port(), reason(e), wait.toSeconds());
                     log.debug("mailbox failure", e);
                     pause(wait);
                 }
@@ -131,6 +133,10 @@ public final class MailboxWatcher {
                 running = false;
             }
         }
+    }
+
+    private static String reason(Exception e) {
+        return e instanceof MessagingException m ? org.guichet.connect.MailFailure.describe(m, "imap") : e.toString();
     }
 
     static Duration backoff(int failures) {

@@ -12,6 +12,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.guichet.config.Smtp;
+import org.guichet.connect.MailFailure;
+import org.guichet.connect.MailLogin;
 import org.guichet.store.BlobStore;
 import org.guichet.store.Outbox;
 import org.guichet.store.OutboxEntry;
@@ -34,13 +36,28 @@ public final class OutboxDelivery {
     private final Session session;
     private final MimeBuilder builder;
     private final Clock clock;
+    private final DeliveryListener listener;
+    private final MailLogin login;
 
     public OutboxDelivery(Outbox outbox, Smtp smtp, String fromAddress, BlobStore attachments, Clock clock) {
+        this(outbox, smtp, SmtpSession.login(smtp, clock), fromAddress, attachments, clock, DeliveryListener.NONE);
+    }
+
+    /** With the server's login built once by the caller, so that an OAuth2 token outlives one delivery. */
+    public OutboxDelivery(Outbox outbox, Smtp smtp, MailLogin login, String fromAddress, BlobStore attachments,
+            Clock clock, DeliveryListener listener) {
+        this.listener = listener;
         this.outbox = outbox;
         this.smtp = smtp;
-        this.session = SmtpSession.of(smtp);
+        this.login = login;
+        this.session = SmtpSession.of(smtp, login);
         this.builder = new MimeBuilder(session, fromAddress, attachments);
         this.clock = clock;
+    }
+
+    /** The login for this server, to build once in the composition root. */
+    public static MailLogin newLogin(Smtp smtp, Clock clock) {
+        return SmtpSession.login(smtp, clock);
     }
 
     /** Sends what is due now; returns how many were sent. */
@@ -56,45 +73,54 @@ public final class OutboxDelivery {
             }
             return sent;
         } catch (MessagingException e) {
-            String reason = "SMTP server " + smtp.host() + ":" + smtp.port() + " unavailable: " + e.getMessage();
+            String reason = "SMTP server " + smtp.host() + ":" + smtp.port() + " unavailable: "
+                    + MailFailure.describe(e, "smtp");
             log.warn("{}; {} notification(s) will be retried", reason, due.size());
-            due.forEach(entry -> retryLater(entry, reason));
+            due.forEach(entry -> {
+                retryLater(entry, reason);
+                listener.failed(entry, false);
+            });
             return 0;
         }
     }
 
     private Transport connect() throws MessagingException {
         Transport transport = session.getTransport("smtp");
-        if (smtp.user().isEmpty()) {
-            transport.connect();
-        } else {
-            transport.connect(smtp.host(), smtp.port(), smtp.user(), smtp.password());
-        }
+        SmtpSession.connect(smtp, login, transport);
         return transport;
     }
 
     private boolean deliver(Transport transport, OutboxEntry entry) throws MessagingException {
+        long start = System.nanoTime();
         try {
             MimeMessage message = builder.build(entry.mail());
             transport.sendMessage(message, message.getAllRecipients());
             outbox.markSent(entry.id(), clock.instant());
-            log.info("sent {} for ticket {} to {}", entry.mail().event(), entry.mail().ticket().orElse(0L),
-                    entry.mail().recipient());
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            String ticket = entry.mail().ticket().map(t -> "#" + t).orElse("none");
+            log.atInfo().addKeyValue("notification", entry.id()).addKeyValue("ticket", ticket)
+                    .addKeyValue("event", entry.mail().event()).addKeyValue("durationMs", took.toMillis())
+                    .log("sent notification {} ({}) for ticket {} to {} in {} ms", entry.id(), entry.mail().event(),
+                            ticket, entry.mail().recipient(), took.toMillis());
+            listener.sent(entry, took);
             return true;
         } catch (NotifyException e) {
             outbox.markFailed(entry.id(), e.getMessage(), clock.instant());
+            listener.failed(entry, true);
             return false;
         } catch (MessagingException e) {
             String reason = describe(e);
             if (isPermanent(e)) {
                 log.warn("notification {} to {} refused for good: {}", entry.id(), entry.mail().recipient(), reason);
                 outbox.markFailed(entry.id(), reason, clock.instant());
+                listener.failed(entry, true);
                 return false;
             }
             if (!transport.isConnected()) {
                 throw e;
             }
             retryLater(entry, reason);
+            listener.failed(entry, false);
             return false;
         }
     }

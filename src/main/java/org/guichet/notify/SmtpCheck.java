@@ -3,6 +3,8 @@ package org.guichet.notify;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
 import org.guichet.config.Smtp;
+import org.guichet.connect.MailFailure;
+import org.guichet.connect.MailLogin;
 
 /** The SMTP login of {@code config check}: connects as the outbox does, sends nothing. */
 public final class SmtpCheck {
@@ -11,13 +13,16 @@ public final class SmtpCheck {
 
     /** Connects (and logs in when a user is set); returns what was done, or throws naming the fault. */
     public static String login(Smtp smtp) {
-        try (Transport transport = SmtpSession.of(smtp).getTransport("smtp")) {
-            if (smtp.authenticates()) {
-                transport.connect(smtp.host(), smtp.port(), smtp.user(), smtp.password());
-            } else {
-                transport.connect();
-            }
-            return "connected to " + where(smtp) + (smtp.authenticates() ? " and logged in as " + smtp.user() : "");
+        return login(smtp, SmtpSession.login(smtp, java.time.Clock.systemUTC()));
+    }
+
+    /** The same with the given login; the answer tells the TLS version and certificate, and the token's expiry. */
+    public static String login(Smtp smtp, MailLogin login) {
+        try (Transport transport = SmtpSession.of(smtp, login).getTransport("smtp")) {
+            SmtpSession.connect(smtp, login, transport);
+            String tls = smtp.ssl() || smtp.starttls() ? login.lastTls().map(t -> "; TLS " + t).orElse("") : "";
+            return "connected to " + where(smtp) + (smtp.authenticates() ? " and logged in as " + smtp.user() : "")
+                    + tls + login.tokenExpiry().map(t -> "; OAuth2 token valid until " + t).orElse("");
         } catch (MessagingException e) {
             throw new NotifyException("cannot connect to " + where(smtp) + ": " + reason(e), e);
         }
@@ -29,14 +34,6 @@ public final class SmtpCheck {
     }
 
     private static String reason(Exception e) {
-        Throwable t = e;
-        boolean tls = false;
-        for (; t.getCause() != null && t.getCause() != t; t = t.getCause()) {
-            tls |= t instanceof javax.net.ssl.SSLException;
-        }
-        tls |= t instanceof javax.net.ssl.SSLException || t instanceof java.security.GeneralSecurityException;
-        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        return tls ? "the server's TLS certificate is not trusted or does not match the host (" + message + ")"
-                : message;
+        return MailFailure.describe(e, "smtp");
     }
 }

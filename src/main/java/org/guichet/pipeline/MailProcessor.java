@@ -138,8 +138,9 @@ public final class MailProcessor implements MailHandler {
                 log.warn("mail {} quarantined: {}", record.key(), applied.quarantine().get());
                 return Disposition.quarantine(applied.quarantine().get());
             }
-            log.info("mail {} handled{}", record.key(), applied.ticket().map(t -> " on ticket #" + t).orElse(" (no ticket)"));
-            return Disposition.processed();
+            // intake logs the one line per mail, with its UID and duration
+            log.debug("mail {} handled{}", record.key(), applied.ticket().map(t -> " on ticket #" + t).orElse(" (no ticket)"));
+            return applied.ticket().map(Disposition::processedOn).orElseGet(Disposition::processed);
         } catch (UnusableMail e) {
             return failed(record, e.getMessage(), true);
         } catch (StorageFailure e) {

@@ -132,10 +132,15 @@ final class H2Access {
         }
         PrivateFiles.ownerOnly(file);
         String password = Files.readString(file, StandardCharsets.US_ASCII).strip();
-        if (!password.matches("[0-9a-f]{16,128}")) {
+        if (!isPassword(password)) {
             throw new StoreException("the database password file " + file + " is damaged; restore it from a backup");
         }
         return password;
+    }
+
+    /** Whether this is a password {@code password(file)} made: hex digits, safe inside an SQL literal. */
+    static boolean isPassword(String password) {
+        return password.matches("[0-9a-f]{16,128}");
     }
 
     /**

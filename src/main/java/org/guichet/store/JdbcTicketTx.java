@@ -184,4 +184,9 @@ final class JdbcTicketTx implements TicketTx {
     public Optional<TicketDetail> detail(long ticketId) {
         return tickets.summary(ticketId).map(s -> new TicketDetail(s, messages.of(ticketId), events.of(ticketId)));
     }
+
+    @Override
+    public Optional<String> originalMail(long ticketId, long messageId) {
+        return messages.originalMail(ticketId, messageId);
+    }
 }

@@ -24,9 +24,11 @@ final class MessageRows {
 
     long insert(long ticketId, NewMessage m) {
         long id = sql.insert("INSERT INTO message (ticket_id, inbound_mail_id, direction, message_id, author_address,"
-                + " author_name, sent_at, subject, body_text, internal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " author_name, sent_at, subject, body_text, internal, search_text)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 ticketId, m.inboundMail(), m.direction().code(), m.messageId(), m.author().address(),
-                m.author().name(), m.sentAt(), bounded(m.subject(), 1000), m.text(), m.internal());
+                m.author().name(), m.sentAt(), bounded(m.subject(), 1000), m.text(), m.internal(),
+                SearchText.of(m.subject(), m.text()));
         for (Attachment a : m.attachments()) {
             sql.insert("INSERT INTO attachment (message_id, name, content_type, size, sha256, inline, content_id)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?)", id, a.name(), bounded(a.contentType(), 255), a.size(),
@@ -77,6 +79,13 @@ final class MessageRows {
                 new MailAddress(rs.getString("author_address"), rs.getString("author_name")),
                 Sql.instant(rs, "sent_at"), rs.getString("subject"), rs.getString("body_text"),
                 rs.getBoolean("internal"), attachments);
+    }
+
+    /** The SHA-256 of the mail as received that became this message of this ticket, when it was kept. */
+    Optional<String> originalMail(long ticketId, long messageId) {
+        return sql.one("SELECT i.raw_sha256 FROM message m JOIN inbound_mail i ON m.inbound_mail_id = i.id"
+                + " WHERE m.ticket_id = ? AND m.id = ? AND i.raw_sha256 IS NOT NULL", rs -> rs.getString(1), ticketId,
+                messageId);
     }
 
     static String bounded(String value, int max) {

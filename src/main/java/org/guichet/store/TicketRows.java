@@ -34,11 +34,11 @@ final class TicketRows {
         sql.update("UPDATE ticket_number SET last = last + 1 WHERE id = 1");
         long number = sql.one("SELECT last FROM ticket_number WHERE id = 1", rs -> rs.getLong(1)).orElseThrow();
         sql.update("INSERT INTO ticket (id, subject, requester_address, requester_name, category, subcategory,"
-                + " service, priority, status, linked_ticket_id, created_at, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?)",
+                + " service, priority, status, linked_ticket_id, created_at, updated_at, search_text)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?, ?)",
                 number, MessageRows.bounded(t.subject(), 1000), t.requester().address(),
                 MessageRows.bounded(t.requester().name(), 500), t.category(), t.subcategory(), t.service(),
-                t.priority().code(), t.linkedTicket(), t.created(), t.created());
+                t.priority().code(), t.linkedTicket(), t.created(), t.created(), SearchText.of(t.subject()));
         return number;
     }
 
@@ -78,6 +78,19 @@ final class TicketRows {
         filter.service().ifPresent(s -> add(conditions, params, "t.service = ?", s));
         filter.requester().ifPresent(r -> add(conditions, params, "LOWER(t.requester_address) = LOWER(?)", r));
         filter.assignee().ifPresent(a -> add(conditions, params, "LOWER(t.assignee) = LOWER(?)", a));
+        filter.category().ifPresent(c -> {
+            conditions.add("(LOWER(t.category) = LOWER(?) OR LOWER(t.subcategory) = LOWER(?))");
+            params.addAll(List.of(c, c));
+        });
+        filter.priority().ifPresent(p -> add(conditions, params, "t.priority = ?", p.code()));
+        filter.since().ifPresent(s -> add(conditions, params, "t.created_at >= ?", s));
+        filter.until().ifPresent(u -> add(conditions, params, "t.created_at < ?", u));
+        for (String word : filter.words()) {
+            // every word somewhere: in the subject, or in any one of the messages
+            conditions.add("(t.search_text LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM message sm"
+                    + " WHERE sm.ticket_id = t.id AND sm.search_text LIKE ? ESCAPE '\\'))");
+            params.addAll(List.of(SearchText.containing(word), SearchText.containing(word)));
+        }
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         return summaries(where, params);
     }

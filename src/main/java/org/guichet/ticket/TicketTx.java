@@ -86,4 +86,7 @@ public interface TicketTx {
     List<TicketSummary> list(TicketFilter filter);
 
     Optional<TicketDetail> detail(long ticketId);
+
+    /** The SHA-256 of the raw mail, as received, that became this message; empty for a message Guichet wrote. */
+    Optional<String> originalMail(long ticketId, long messageId);
 }

@@ -97,7 +97,9 @@ class DemoDaemonIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> daemonOutput.stream()
                 .anyMatch(l -> l.startsWith("Guichet is running")) || !daemon.isAlive());
         assertThat(daemon.isAlive()).as("daemon output: %s", daemonOutput).isTrue();
-        assertThat(daemonOutput).anySatisfy(l -> assertThat(l).contains("curl --url smtp://127.0.0.1:" + smtpPort));
+        // the banner is several lines: the hint to send a first mail follows the first one
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(daemonOutput)
+                .anySatisfy(l -> assertThat(l).contains("curl --url smtp://127.0.0.1:" + smtpPort)));
     }
 
     private void stopDaemon(Process process) throws InterruptedException {

@@ -56,7 +56,8 @@ class ConfigErrorsTest {
         refused(MINIMAL.replace("  host: imap.example.org\n", "  host: imap.example.org\n  prot: 993\n"), 5,
                 "imap.prot")
                 .hasMessage("test.yml line 5: unknown key 'imap.prot' (known keys: host, port, ssl, starttls, user,"
-                        + " password, folder, processed-folder, quarantine-folder, poll-interval, idle, timeout)");
+                        + " password, folder, processed-folder, quarantine-folder, poll-interval, idle, timeout, auth,"
+                        + " trust-store)");
     }
 
     @Test
