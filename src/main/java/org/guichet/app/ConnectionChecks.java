@@ -10,12 +10,23 @@ import org.guichet.intake.ImapCheck;
 import org.guichet.notify.SmtpCheck;
 import org.guichet.store.Database;
 
-/** The connection steps of {@code config check}: the database, then IMAP and SMTP as the daemon uses them. */
+/**
+ * The steps of {@code config check} past the file itself: the database, then IMAP and SMTP as the daemon uses them;
+ * first a failed "heap" step when the JVM's heap is too small to read large mails.
+ */
 final class ConnectionChecks {
     private ConnectionChecks() {
     }
 
     static List<Check> run(GuichetConfig config, Database database, Supplier<MailLogin> imapLogin,
+            Supplier<MailLogin> smtpLogin) {
+        Check heap = HeapCheck.ofThisJvm();
+        List<Check> connections = connections(config, database, imapLogin, smtpLogin);
+        return heap.ok() ? connections
+                : java.util.stream.Stream.concat(java.util.stream.Stream.of(heap), connections.stream()).toList();
+    }
+
+    private static List<Check> connections(GuichetConfig config, Database database, Supplier<MailLogin> imapLogin,
             Supplier<MailLogin> smtpLogin) {
         Check db = step("database", () -> {
             int pending = (int) database.migrations().stream().filter(m -> m.getState().isResolved()

@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.guichet.cli.Check;
 import org.guichet.cli.DaemonRunner;
 import org.guichet.config.GuichetConfig;
 import org.guichet.config.Observability;
@@ -24,6 +25,7 @@ final class Daemon implements DaemonRunner {
     private static final long STOP_WAIT_SECONDS = 30;
     private static final long AUTO_CLOSE_EVERY_MINUTES = 60;
     private static final long DIGESTS_EVERY_MINUTES = 1;
+    static final int EXIT_ON_ERROR = 70;
     private static final long RETENTION_FIRST_MINUTES = 5;
     private static final Duration HEALTH_REMEMBERS = Duration.ofSeconds(30);
     private final Guichet guichet;
@@ -41,10 +43,11 @@ final class Daemon implements DaemonRunner {
         try {
             int handled = new MailboxWatcher(guichet.intake(), () -> { }).drainOnce();
             int closed = guichet.autoClose().run();
-            guichet.digests().run();
+            guichet.heldDigests().run();
+            int timed = guichet.timekeeper().run();
             int sent = guichet.delivery().deliverDue();
-            out.printf("%d mail(s) handled, %d ticket(s) closed automatically, %d notification(s) sent%n", handled,
-                    closed, sent);
+            out.printf("%d mail(s) handled, %d ticket(s) closed automatically, %d reminder(s) or digest(s),"
+                    + " %d notification(s) sent%n", handled, closed, timed, sent);
             return handled;
         } finally {
             demo.ifPresent(DemoMailServer::close);
@@ -64,11 +67,14 @@ final class Daemon implements DaemonRunner {
         MailboxWatcher watcher = new MailboxWatcher(guichet.intake(), outbox::wake);
         Thread sender = new Thread(outbox, "guichet-outbox");
         Thread intake = new Thread(watcher::watch, "guichet-intake");
+        sender.setUncaughtExceptionHandler(Daemon::exitOnError);
+        intake.setUncaughtExceptionHandler(Daemon::exitOnError);
         ScheduledExecutorService renewal = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "guichet-scheduler"));
         long every = watcher.idleRenewal().toMillis();
         renewal.scheduleAtFixedRate(watcher::renewIdle, every, every, TimeUnit.MILLISECONDS);
         renewal.scheduleAtFixedRate(() -> autoClose(outbox), 0, AUTO_CLOSE_EVERY_MINUTES, TimeUnit.MINUTES);
         renewal.scheduleAtFixedRate(() -> digests(outbox), 1, DIGESTS_EVERY_MINUTES, TimeUnit.MINUTES);
+        renewal.scheduleAtFixedRate(() -> keepTime(outbox), 1, 1, TimeUnit.MINUTES);
         renewal.scheduleAtFixedRate(this::retention, RETENTION_FIRST_MINUTES, TimeUnit.DAYS.toMinutes(1),
                 TimeUnit.MINUTES);
         Optional<HttpEndpoint> http = startHttp();
@@ -91,6 +97,17 @@ final class Daemon implements DaemonRunner {
         awaitQuietly(stopped);
     }
 
+    /**
+     * An Error outside any one mail or notification (one inside is the mail's failure, and the loop carries on):
+     * the daemon exits with status {@value #EXIT_ON_ERROR} rather than look alive with a dead loop, so that its
+     * supervisor (systemd, Docker) restarts it. The exit runs on its own thread, since the stop hook joins this one.
+     */
+    private static void exitOnError(Thread thread, Throwable error) {
+        log.error("the {} thread stopped on {}; exiting with status {} so that a supervisor restarts Guichet",
+                thread.getName(), error.toString(), EXIT_ON_ERROR, error);
+        new Thread(() -> System.exit(EXIT_ON_ERROR), "guichet-exit").start();
+    }
+
     /** The daily job, run every hour so that a restart never delays it by a day; a failure waits for the next run. */
     private void autoClose(OutboxLoop outbox) {
         try {
@@ -105,11 +122,22 @@ final class Daemon implements DaemonRunner {
     /** Held notifications go out as digests once their recipient's hour opens; a failure waits for the next run. */
     private void digests(OutboxLoop outbox) {
         try {
-            if (guichet.digests().run() > 0) {
+            if (guichet.heldDigests().run() > 0) {
                 outbox.wake();
             }
         } catch (RuntimeException e) {
             log.warn("sending digests failed, will try again: {}", e.getMessage());
+        }
+    }
+
+    /** Reminders, escalations, waiting tickets, digest: each minute, reading what is due from the database. */
+    private void keepTime(OutboxLoop outbox) {
+        try {
+            if (guichet.timekeeper().run() > 0) {
+                outbox.wake();
+            }
+        } catch (RuntimeException e) {
+            log.warn("reminders and digest failed, will try again: {}", e.getMessage());
         }
     }
 
@@ -144,6 +172,10 @@ final class Daemon implements DaemonRunner {
         } else {
             out.printf("  Watching %s on %s:%d as %s.%n", config.imap().folder(), config.imap().host(),
                     config.imap().port(), config.imap().user());
+        }
+        Check heap = HeapCheck.ofThisJvm();
+        if (!heap.ok()) {
+            out.printf("  Warning: %s.%n", heap.detail());
         }
         out.println("  List the tickets from another terminal: ./run.sh tickets. Stop with Ctrl-C.");
         out.flush();

@@ -52,9 +52,11 @@ import org.guichet.store.JdbcTicketStore;
 import org.guichet.store.MailLog;
 import org.guichet.store.QuarantinedMail;
 import org.guichet.store.Outbox;
+import org.guichet.ticket.Administration;
 import org.guichet.ticket.Audience;
+import org.guichet.sla.Timekeeper;
 import org.guichet.ticket.AutoClose;
-import org.guichet.ticket.Digests;
+import org.guichet.ticket.HeldDigests;
 import org.guichet.ticket.ChangeRecorder;
 import org.guichet.ticket.DecisionApplier;
 import org.guichet.ticket.Event;
@@ -87,11 +89,13 @@ public final class Guichet implements Backend {
     private final ImapIntake intake;
     private final OutboxDelivery delivery;
     private final AutoClose autoClose;
-    private final Digests digests;
+    private final HeldDigests heldDigests;
+    private final Timekeeper timekeeper;
     private final OperationsFigures figures;
     private final Metrics metrics;
     private final MailLogin imapLogin;
     private final MailLogin smtpLogin;
+    private final Administration administration;
 
     public Guichet(GuichetConfig config, Path configFile, Clock clock) {
         // Jakarta Mail reads its leniency settings once, at first use: set them before intake or notify do
@@ -103,7 +107,8 @@ public final class Guichet implements Backend {
         this.tickets = new JdbcTicketStore(database);
         this.outbox = new Outbox(database);
         this.mailLog = new MailLog(database, clock);
-        Limits limits = HeapBudget.fit(config.limits(), Runtime.getRuntime().maxMemory());
+        // the parser streams large mails from the kept file: no share of the heap is reserved per mail
+        Limits limits = config.limits();
         SubjectTag tag = new SubjectTag(config.tickets().tag());
         PlusAddress plus = new PlusAddress(config.helpdesk().address(), config.security().secret());
         this.attachments = new BlobStore(config.storage().attachmentsDir());
@@ -113,7 +118,7 @@ public final class Guichet implements Backend {
         Notifier notifier = new Notifier(new Audience(config), notices,
                 config.limits().notificationsPerTicketPer10Minutes(), config.limits().notificationsPerRecipientPerHour(),
                 config.limits().maxForwardBytes());
-        this.digests = new Digests(tickets, notices, config.limits().notificationsPerRecipientPerHour(), clock);
+        this.heldDigests = new HeldDigests(tickets, notices, config.limits().notificationsPerRecipientPerHour(), clock);
         Router router = new Router(config, tag, plus);
         MailParser parser = new MailParser(attachments.bounded(limits.maxAttachmentBytes()));
         DecisionApplier applier = new DecisionApplier(config, tag, notifier, clock);
@@ -135,6 +140,8 @@ public final class Guichet implements Backend {
                 clock, metrics);
         this.autoClose = new AutoClose(tickets, new TicketActions(config), new ChangeRecorder(notifier),
                 config.tickets().autoCloseDays(), clock);
+        this.administration = new Administration(config, tickets, notifier, attachments, clock);
+        this.timekeeper = new Timekeeper(config, tickets, notifier, clock);
     }
 
     public static Guichet open(Path configFile) {
@@ -237,8 +244,13 @@ public final class Guichet implements Backend {
     }
 
     /** The job that sends, as digests, the notifications held past a recipient's hourly ceiling. */
-    public Digests digests() {
-        return digests;
+    public HeldDigests heldDigests() {
+        return heldDigests;
+    }
+
+    /** Reminders, escalations, waiting tickets and the morning digest: the jobs run on every scheduler tick. */
+    public Timekeeper timekeeper() {
+        return timekeeper;
     }
 
     BlobStore rawStore() {
@@ -308,6 +320,11 @@ public final class Guichet implements Backend {
 
     Metrics metrics() {
         return metrics;
+    }
+
+    @Override
+    public Administration administration() {
+        return administration;
     }
 
     @Override

@@ -26,6 +26,9 @@ public final class OutboxLoop implements Runnable {
             } catch (RuntimeException e) {
                 // the database or the server failed: everything stays queued, and the next tick tries again
                 log.warn("outbox delivery failed: {}", e.getMessage());
+            } catch (Error e) {
+                // the same for an Error outside any one notification: logged, and the sender carries on
+                log.error("outbox delivery failed: {}", e.toString());
             }
             awaitSignal();
         }

@@ -27,7 +27,7 @@ import org.guichet.intake.MailboxWatcher;
  * {@code guichet bench}: an embedded GreenMail on free loopback ports, a temporary H2 database and folders, and
  * in one run (a) the ceiling, a plain IMAP client fetching the mails in batches as intake does; (b) Guichet's
  * intake of the same mails end to end; (c) delivery-to-acknowledgement delays with IDLE; (d) the peak heap of
- * a fresh JVM handling a 40 MB mail. Nothing is left behind.
+ * a fresh JVM handling a 50 MB mail. Nothing is left behind.
  */
 final class Bench {
     static final String SUPPORT = "support@helpdesk.test";
@@ -64,7 +64,8 @@ final class Bench {
             BenchAcks.Result acks = new BenchAcks(guichet, server, smtpPort, log).measure(ackSamples);
             BenchHeap.Result heap = new BenchHeap(support, dir, configFile, log).measure(largeMailBytes);
             return new BenchReport(mails, ceiling.mails(), ceiling.millis(), handled, intakeMillis, acks.samples(),
-                    acks.median(), acks.p95(), heap.mailBytes(), heap.handled(), heap.peakHeapBytes(), heap.maxHeapBytes());
+                    acks.median(), acks.p95(), heap.mailBytes(), heap.handled(), heap.peakHeapBytes(), heap.maxHeapBytes(),
+                    heap.outcome());
         } finally {
             guichet.close();
             server.stop();

@@ -26,7 +26,8 @@ final class BenchHeap {
     private final Path configFile;
     private final PrintWriter log;
 
-    record Result(long mailBytes, int handled, long peakHeapBytes, long maxHeapBytes) {
+    /** @param outcome "handled", or "quarantined: " and the reason */
+    record Result(long mailBytes, int handled, long peakHeapBytes, long maxHeapBytes, String outcome) {
     }
 
     BenchHeap(GreenMailUser support, Path dir, Path configFile, PrintWriter log) {
@@ -58,11 +59,13 @@ final class BenchHeap {
         return parse(size, out);
     }
 
-    /** The child's one line: {@code handled=1 peak=123 max=456}. */
+    /** The child's one line: {@code handled=1 peak=123 max=456 outcome=quarantined reason=...}. */
     private static Result parse(long size, String line) throws IOException {
-        String[] fields = line.substring(line.lastIndexOf("handled=")).split("\\s+");
+        String last = line.substring(line.lastIndexOf("handled="));
+        String[] fields = last.split("\\s+");
+        String outcome = last.substring(last.indexOf("outcome=") + "outcome=".length()).replace(" reason=", ": ");
         return new Result(size, Integer.parseInt(value(fields[0])), Long.parseLong(value(fields[1])),
-                Long.parseLong(value(fields[2])));
+                Long.parseLong(value(fields[2])), outcome);
     }
 
     private static String value(String field) {

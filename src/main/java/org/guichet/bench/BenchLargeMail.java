@@ -12,7 +12,8 @@ import org.guichet.intake.MailboxWatcher;
 
 /**
  * The child JVM of {@code guichet bench} part (d): one intake pass over the waiting large mail, then one line
- * with the heap's peak. The peak is the sum of each heap pool's own peak, an upper bound of the true one.
+ * with the heap's peak and what became of the mail ({@code handled}, or {@code quarantined} and the reason, last on
+ * the line). The peak is the sum of each heap pool's own peak, an upper bound of the true one.
  */
 public final class BenchLargeMail {
     private BenchLargeMail() {
@@ -27,7 +28,10 @@ public final class BenchLargeMail {
             heap.forEach(MemoryPoolMXBean::resetPeakUsage);
             int handled = new MailboxWatcher(guichet.intake(), () -> { }).drainOnce();
             long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-            System.out.printf("handled=%d peak=%d max=%d%n", handled, peak, Runtime.getRuntime().maxMemory());
+            String outcome = guichet.mailLog().quarantined().stream().findFirst()
+                    .map(q -> "quarantined reason=" + q.reason()).orElse(handled > 0 ? "handled" : "left");
+            System.out.printf("handled=%d peak=%d max=%d outcome=%s%n", handled, peak, Runtime.getRuntime().maxMemory(),
+                    outcome.replace('\n', ' '));
         }
     }
 }

@@ -7,6 +7,7 @@ import org.guichet.config.GuichetConfig;
 import org.guichet.importer.Importer;
 import org.guichet.parse.InboundMail;
 import org.guichet.route.Preview;
+import org.guichet.sla.ServiceLevels;
 import org.guichet.ops.AttachmentExport;
 import org.guichet.ops.Backups;
 import org.guichet.ops.Health;
@@ -16,6 +17,7 @@ import org.guichet.store.Database;
 import org.guichet.store.Outbox;
 import org.guichet.store.QuarantinedMail;
 import org.guichet.store.TicketStatistics;
+import org.guichet.ticket.Administration;
 import org.guichet.ticket.TicketStore;
 
 /** The services the commands call, built from one config file by the composition root. */
@@ -42,6 +44,11 @@ public interface Backend extends AutoCloseable {
     /** The statistics of {@code guichet stats}, computed in the database. */
     default TicketStatistics statistics() {
         return new TicketStatistics(database());
+    }
+
+    /** The response-time promises measured: due times, late tickets, shares of targets met. */
+    default ServiceLevels serviceLevels() {
+        return new ServiceLevels(config().sla(), tickets(), clock());
     }
 
     /** The importer of {@code guichet import}; acknowledgements of the imported mails only if asked for. */
@@ -73,6 +80,9 @@ public interface Backend extends AutoCloseable {
 
     /** The checks of {@code guichet status}: database, IMAP and SMTP, and the figures the database holds. */
     Health health();
+
+    /** The administrator's actions on tickets: {@code guichet assign}, {@code reply}, {@code reassign}... */
+    Administration administration();
 
     @Override
     void close();

@@ -10,7 +10,9 @@ import picocli.CommandLine.Option;
         description = "An email-driven helpdesk gateway: one support address, tickets by mail.",
         subcommands = {RunCommand.class, TicketsCommand.class, ShowCommand.class, StatsCommand.class, RouteCommand.class,
             ImportCommand.class, OutboxCommand.class, QuarantineCommand.class, DbCommand.class, ConfigCommand.class,
-            StatusCommand.class, BackupCommand.class, RestoreCommand.class, PurgeCommand.class, AttachmentCommand.class},
+            StatusCommand.class, BackupCommand.class, RestoreCommand.class, PurgeCommand.class, AttachmentCommand.class,
+            AdminCommands.Assign.class, AdminCommands.Transfer.class, AdminCommands.Priority.class,
+            AdminCommands.Note.class, AdminCommands.Reply.class, AdminCommands.Reassign.class},
         footer = {"", "Exit status: 0 success, 1 runtime failure, 2 usage or configuration error."})
 public final class RootCommand {
     private final BackendFactory factory;

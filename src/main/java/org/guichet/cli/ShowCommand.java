@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.guichet.parse.Attachment;
+import org.guichet.sla.Dues;
 import org.guichet.ticket.Ticket;
 import org.guichet.ticket.TicketDetail;
 import org.guichet.ticket.TicketEvent;
@@ -45,11 +47,13 @@ final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Optional<TicketDetail> detail;
+        Optional<Dues> dues;
         try (Backend backend = root.openMigrated()) {
             detail = backend.tickets().inTransaction(tx -> tx.detail(number));
             if (detail.isPresent() && raw != null) {
                 return printRaw(backend, detail.get());
             }
+            dues = detail.flatMap(backend.serviceLevels()::of);
         }
         if (detail.isEmpty()) {
             spec.commandLine().getErr().printf("guichet: no ticket #%d: `guichet tickets` lists them%n", number);
@@ -57,8 +61,8 @@ final class ShowCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
-            case json -> out.println(Json.write(TicketViews.detail(detail.get())));
-            case text -> text(out, detail.get());
+            case json -> out.println(Json.write(withDues(TicketViews.detail(detail.get()), dues)));
+            case text -> text(out, detail.get(), dues);
             default -> throw new ParameterException(spec.commandLine(), "--format must be text or json");
         }
         out.flush();
@@ -92,7 +96,12 @@ final class ShowCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void text(PrintWriter out, TicketDetail d) {
+    private static Map<String, Object> withDues(Map<String, Object> m, Optional<Dues> dues) {
+        m.put("serviceLevels", SlaViews.json(dues));
+        return m;
+    }
+
+    private static void text(PrintWriter out, TicketDetail d, Optional<Dues> dues) {
         Ticket t = d.summary().ticket();
         out.printf("Ticket #%d: %s%n", t.id(), line(t.subject()));
         out.printf("  Status %s, priority %s, category %s, service %s%n", t.status().code(), t.priority().code(),
@@ -109,6 +118,7 @@ final class ShowCommand implements Callable<Integer> {
         out.printf("%nNotifications (%d)%n", notifications.size());
         notifications.forEach(e -> out.printf("  %s  %-21s %s%n", TicketViews.iso(e.at()), line(e.type()),
                 line(e.detail())));
+        SlaViews.text(out, dues);
         out.printf("%nMessages (%d)%n", d.messages().size());
         for (int i = 0; i < d.messages().size(); i++) {
             message(out, i + 1, d.messages().get(i));

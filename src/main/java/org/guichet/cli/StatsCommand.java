@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.guichet.sla.ServiceLevels;
 import org.guichet.store.TicketStats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,18 +42,32 @@ final class StatsCommand implements Callable<Integer> {
     public Integer call() {
         Optional<Instant> from = since();
         TicketStats stats;
+        ServiceLevels.Report levels;
         try (Backend backend = root.openMigrated()) {
             stats = backend.statistics().compute(from, backend.clock().instant());
+            levels = backend.serviceLevels().report(from);
         }
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
-            case json -> out.println(Json.write(StatsViews.json(stats)));
-            case csv -> StatsViews.csv(out, stats);
-            case table -> StatsViews.table(out, stats);
+            case json -> out.println(Json.write(withLevels(StatsViews.json(stats), levels)));
+            case csv -> {
+                StatsViews.csv(out, stats);
+                SlaViews.csv(out, levels);
+            }
+            case table -> {
+                StatsViews.table(out, stats);
+                SlaViews.table(out, levels);
+            }
             default -> throw new ParameterException(spec.commandLine(), "--format must be table, json or csv");
         }
         out.flush();
         return 0;
+    }
+
+    private static Map<String, Object> withLevels(Map<String, Object> m,
+            ServiceLevels.Report levels) {
+        m.put("serviceLevels", SlaViews.json(levels));
+        return m;
     }
 
     private Optional<Instant> since() {

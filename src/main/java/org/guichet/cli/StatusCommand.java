@@ -3,32 +3,44 @@ package org.guichet.cli;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Callable;
 import org.guichet.ops.Health;
 import org.guichet.store.OperationsFigures.Figures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Parameters;
 
-/** {@code guichet status}: what /health says, from the command line. */
+/**
+ * {@code guichet status}: what /health says, from the command line; {@code guichet status N STATUS}: the
+ * administrator changes a ticket's status, as {@code #status} does by mail.
+ */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Check the database, IMAP and SMTP as /health does, and print the last mail handled, the"
-            + " outbox backlog and the tickets by status. Exit status 1 when a check fails."})
-final class StatusCommand implements Callable<Integer> {
-    @ParentCommand
-    RootCommand root;
+        description = {"Without arguments: check the database, IMAP and SMTP as /health does, and print the last mail"
+            + " handled, the outbox backlog and the tickets by status. Exit status 1 when a check fails.",
+            "With N STATUS: set the status of ticket N (assigned, waiting, resolved or closed) as #status does by"
+            + " mail; the requester, observers and assignee are told. Exit status 1 when it is refused."})
+final class StatusCommand extends AdminCommands.Base {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "N", description = "The ticket number.")
+    Long number;
 
-    @Spec
-    CommandSpec spec;
+    @Parameters(index = "1", arity = "0..1", paramLabel = "STATUS",
+            description = "assigned, waiting, resolved or closed.")
+    String status;
 
     @Option(names = "--format", paramLabel = "F", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Override
     public Integer call() {
+        if (number != null) {
+            if (status == null) {
+                throw new ParameterException(spec.commandLine(), "status N takes a STATUS: assigned, waiting,"
+                        + " resolved or closed");
+            }
+            return run((a, admin) -> "Ticket #" + number + " is now "
+                    + a.status(number, status, admin).status().code() + ".");
+        }
         Health.Report report;
         try (Backend backend = root.open()) {
             report = backend.health().check();

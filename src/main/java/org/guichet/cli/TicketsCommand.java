@@ -43,6 +43,8 @@ final class TicketsCommand implements Callable<Integer> {
     @Option(names = "--assignee", paramLabel = "A", description = "Only this assignee's address.")
     String assignee;
 
+    @Option(names = "--overdue", description = "Only the open tickets past a response-time target (see the sla section).")
+    boolean overdue;
     @Option(names = "--category", paramLabel = "C", description = "Only this category or subcategory (any case).")
     String category;
 
@@ -73,7 +75,8 @@ final class TicketsCommand implements Callable<Integer> {
                 search == null ? List.of() : SearchText.words(search));
         List<TicketSummary> tickets;
         try (Backend backend = root.openMigrated()) {
-            tickets = backend.tickets().inTransaction(tx -> tx.list(filter));
+            tickets = overdue ? backend.serviceLevels().overdue(filter)
+                    : backend.tickets().inTransaction(tx -> tx.list(filter));
         }
         PrintWriter out = spec.commandLine().getOut();
         List<Map<String, Object>> rows = tickets.stream().map(TicketViews::summary).toList();

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  */
 final class CatalogReader {
 
-    static final List<String> SERVICE_KEYS = List.of("id", "name", "agents");
+    static final List<String> SERVICE_KEYS = List.of("id", "name", "agents", "escalation");
     static final List<String> CATEGORY_KEYS = List.of("name", "service", "keywords", "addresses", "subcategories");
 
     // Service ids are typed on the command line and in agents' mail commands, so they stay short and plain.
@@ -52,7 +52,8 @@ final class CatalogReader {
                     + "); give each service its own id");
         }
         List<String> agents = map.values("agents").stream().map(ConfigValue::email).toList();
-        return new Service(id.text(), map.text("name", id.text()), agents);
+        Optional<String> escalation = map.value("escalation").map(ConfigValue::email);
+        return new Service(id.text(), map.text("name", id.text()), agents, escalation);
     }
 
     /** Call after {@link #services()}, whose ids the categories name. */

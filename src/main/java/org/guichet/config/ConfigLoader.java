@@ -24,7 +24,7 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
 public final class ConfigLoader {
 
     static final List<String> ROOT_KEYS = List.of("helpdesk", "mail", "imap", "smtp", "storage", "tickets", "limits",
-            "security", "services", "categories", "default-category", "logging", "http", "oauth2");
+            "security", "sla", "services", "categories", "default-category", "logging", "http", "oauth2");
 
     /** Reads the file, taking {@code ${env:NAME}} references from the process environment. */
     public GuichetConfig load(Path file) {
@@ -84,7 +84,8 @@ public final class ConfigLoader {
         CatalogReader catalog = new CatalogReader(root);
         List<Service> services = catalog.services();
         List<Category> categories = catalog.categories();
+        Sla sla = SlaReader.sla(root, SlaReader.zone(root), services);
         return new GuichetConfig(helpdesk, mail, imap, smtp, storage, tickets, limits, security, services,
-                categories, catalog.defaultCategory(categories), SectionReader.observability(root));
+                categories, catalog.defaultCategory(categories), SectionReader.observability(root), sla);
     }
 }

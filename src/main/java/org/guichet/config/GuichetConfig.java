@@ -1,5 +1,6 @@
 package org.guichet.config;
 
+import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.stream.Stream;
 /** The whole of {@code guichet.yml}, validated: everything the daemon and the command line need to run. */
 public record GuichetConfig(Helpdesk helpdesk, MailSettings mail, Imap imap, Smtp smtp, Storage storage,
         Tickets tickets, Limits limits, Security security, List<Service> services,
-        List<Category> categories, String defaultCategory, Observability observability) {
+        List<Category> categories, String defaultCategory, Observability observability, Sla sla) {
 
     public GuichetConfig {
         Objects.requireNonNull(helpdesk, "helpdesk");
@@ -27,6 +28,7 @@ public record GuichetConfig(Helpdesk helpdesk, MailSettings mail, Imap imap, Smt
         categories = List.copyOf(categories);
         Objects.requireNonNull(defaultCategory, "default category");
         Objects.requireNonNull(observability, "observability");
+        Objects.requireNonNull(sla, "sla");
         requireKnownServices(services, categories);
         String wanted = defaultCategory;
         if (categories.stream().noneMatch(category -> category.name().equalsIgnoreCase(wanted))) {
@@ -34,12 +36,20 @@ public record GuichetConfig(Helpdesk helpdesk, MailSettings mail, Imap imap, Smt
         }
     }
 
-    /** The same without the logging and http sections: their defaults (text logs, no endpoint). */
+    /** The same without the logging and http sections (text logs, no endpoint) and without promises (UTC). */
     public GuichetConfig(Helpdesk helpdesk, MailSettings mail, Imap imap, Smtp smtp, Storage storage, Tickets tickets,
             Limits limits, Security security, List<Service> services, List<Category> categories,
             String defaultCategory) {
         this(helpdesk, mail, imap, smtp, storage, tickets, limits, security, services, categories, defaultCategory,
                 Observability.defaults());
+    }
+
+    /** The same without response-time promises (no {@code sla:} section), in UTC. */
+    public GuichetConfig(Helpdesk helpdesk, MailSettings mail, Imap imap, Smtp smtp, Storage storage, Tickets tickets,
+            Limits limits, Security security, List<Service> services, List<Category> categories,
+            String defaultCategory, Observability observability) {
+        this(helpdesk, mail, imap, smtp, storage, tickets, limits, security, services, categories, defaultCategory,
+                observability, Sla.none(ZoneOffset.UTC));
     }
 
     private static void requireKnownServices(List<Service> services, List<Category> categories) {

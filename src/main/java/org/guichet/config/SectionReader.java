@@ -7,18 +7,19 @@ import java.util.List;
 /** Reads the scalar sections of the file (helpdesk to security) into records, applying the documented defaults. */
 final class SectionReader {
 
-    static final List<String> HELPDESK_KEYS = List.of("name", "address", "locale");
+    static final List<String> HELPDESK_KEYS = List.of("name", "address", "locale", "timezone");
     static final List<String> MAIL_KEYS = List.of("demo-server", "plus-addressing");
     static final List<String> IMAP_KEYS = List.of("host", "port", "ssl", "starttls", "user", "password", "folder",
             "processed-folder", "quarantine-folder", "poll-interval", "idle", "timeout", "auth", "trust-store");
     static final List<String> SMTP_KEYS = List.of("host", "port", "ssl", "starttls", "user", "password", "timeout",
             "auth", "trust-store");
     static final List<String> STORAGE_KEYS = List.of("database-url", "attachments-dir", "messages-dir");
-    static final List<String> TICKETS_KEYS = List.of("tag", "auto-close-days", "cc-as-observers", "retention-days");
+    static final List<String> TICKETS_KEYS = List.of("tag", "auto-close-days", "cc-as-observers", "retention-days",
+            "waiting-reminder-days", "waiting-close-days");
     static final List<String> LOGGING_KEYS = List.of("format");
     static final List<String> HTTP_KEYS = List.of("port", "host");
     static final List<String> LIMITS_KEYS = List.of("max-message-bytes", "max-attachment-bytes",
-            "notifications-per-ticket-per-10-minutes", "new-tickets-per-sender-per-hour",
+            "notifications-per-ticket-per-10-minutes", "new-tickets-per-sender-per-hour", "parse-timeout",
             "notifications-per-recipient-per-hour", "max-forward-bytes");
     static final List<String> SECURITY_KEYS = List.of("secret", "require-proof", "trusted-authserv-id",
             "require-authenticated-agents");
@@ -110,7 +111,9 @@ final class SectionReader {
         return new Tickets(map.text("tag", "Helpdesk"), map.integer("auto-close-days", 7, 1, Integer.MAX_VALUE),
                 map.bool("cc-as-observers", true), map.value("retention-days")
                         .map(v -> java.util.OptionalInt.of(v.integer(1, Integer.MAX_VALUE)))
-                        .orElse(java.util.OptionalInt.empty()));
+                        .orElse(java.util.OptionalInt.empty()),
+                map.integer("waiting-reminder-days", Tickets.WAITING_REMINDER_DAYS, 1, Integer.MAX_VALUE),
+                map.integer("waiting-close-days", Tickets.WAITING_CLOSE_DAYS, 1, Integer.MAX_VALUE));
     }
 
     /** {@code logging.format} and the opt-in {@code http} endpoint; it listens on the loopback unless told. */
@@ -133,6 +136,7 @@ final class SectionReader {
         return new Limits(map.size("max-message-bytes", 50 * MIB), map.size("max-attachment-bytes", 25 * MIB),
                 map.integer("notifications-per-ticket-per-10-minutes", 10, 1, Integer.MAX_VALUE),
                 map.integer("new-tickets-per-sender-per-hour", 20, 1, Integer.MAX_VALUE),
+                map.duration("parse-timeout", Limits.DEFAULT_PARSE_TIMEOUT),
                 map.integer("notifications-per-recipient-per-hour", Limits.DEFAULT_PER_RECIPIENT_PER_HOUR, 1,
                         Integer.MAX_VALUE),
                 map.size("max-forward-bytes", Limits.DEFAULT_MAX_FORWARD_BYTES));

@@ -186,7 +186,7 @@ public final class ImapIntake {
 
     private Disposition refuse(Mailbox mailbox, Message m, MailSource source) throws MessagingException {
         String reason = "the mail is " + m.getSize() + " bytes, over the size limit of " + maxMessageBytes
-                + " (limits.max-message-bytes, or a tenth of the heap if less); it was not downloaded";
+                + " (limits.max-message-bytes); it was not downloaded";
         RefusedMail refused = new RefusedMail(source, mailbox.messageId(m), m.getSize(), reason);
         return guarded(source, () -> handler.refuse(refused));
     }
@@ -242,11 +242,15 @@ public final class ImapIntake {
         }
     }
 
-    /** The handler should never throw; if it does all the same, the mail stays in place and intake goes on. */
+    /**
+     * The handler should never throw; if it does all the same, even with an Error such as OutOfMemoryError (the
+     * heap it filled is garbage once the mail is dropped), the mail stays in place, counted as failed by the
+     * handler's attempt, and intake goes on.
+     */
     private static Disposition guarded(MailSource source, java.util.function.Supplier<Disposition> work) {
         try {
             return work.get();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             log.error("handling mail UID {} failed unexpectedly; it stays in place", source.uid(), e);
             return Disposition.retry(e.toString());
         }

@@ -45,6 +45,10 @@ final class ImapSession {
         // one connection for the folder, no pool of idle extra ones
         props.put(p + "connectionpoolsize", "1");
         props.put(p + "separatestoreconnection", "false");
+        // a large mail is fetched in 1 MiB pieces, each held in memory once: 50 round trips for a 50 MB mail
+        // rather than 3,200 of the default 16 KiB (some servers, GreenMail among them, render the whole mail again
+        // for every piece), and never the whole mail in one response
+        props.put(p + "fetchsize", Integer.toString(1024 * 1024));
         login.configure(props, protocol(imap));
         return Session.getInstance(props);
     }

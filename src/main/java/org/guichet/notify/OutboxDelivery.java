@@ -108,6 +108,11 @@ public final class OutboxDelivery {
             outbox.markFailed(entry.id(), e.getMessage(), clock.instant());
             listener.failed(entry, true);
             return false;
+        } catch (Error e) { // OutOfMemoryError building a large notice, say: this one waits, the others go
+            log.error("notification {} to {} failed: {}", entry.id(), entry.mail().recipient(), e.toString());
+            retryLater(entry, e.toString());
+            listener.failed(entry, false);
+            return false;
         } catch (MessagingException e) {
             String reason = describe(e);
             if (isPermanent(e)) {

@@ -13,7 +13,9 @@ final class Addresses {
 
     /** The most addresses kept from one field. */
     static final int MAX_ADDRESSES = 500;
-    private static final Pattern BARE_ADDRESS = Pattern.compile("[^\\s<>,;:\"()\\[\\]]+@[^\\s<>,;:\"()\\[\\]]+");
+    // Tried only where a run of address characters begins (the lookbehind), and never backtracking: linear.
+    private static final Pattern BARE_ADDRESS = Pattern.compile(
+            "(?<![^\\s<>,;:\"()\\[\\]@])[^\\s<>,;:\"()\\[\\]@]++@[^\\s<>,;:\"()\\[\\]]++");
 
     private Addresses() {
     }

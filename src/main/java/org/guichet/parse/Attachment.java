@@ -32,6 +32,11 @@ public record Attachment(String name, String contentType, long size, String sha2
         new StoredPart(sha256, size); // validates the digest and the size
     }
 
+    /** A file someone attaches by hand (an administrator's reply): its name made safe as a mail's would be. */
+    public static Attachment file(String rawName, String contentType, StoredPart stored) {
+        return of(FileNames.sanitise(rawName, contentType, 1), contentType, stored, false, Optional.empty());
+    }
+
     /** Builds an attachment from what the sink stored. */
     static Attachment of(String name, String contentType, StoredPart stored, boolean inline,
             Optional<String> contentId) {

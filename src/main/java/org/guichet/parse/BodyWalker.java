@@ -22,6 +22,10 @@ final class BodyWalker {
     static final int MAX_PARTS = 500;
     private static final Set<String> REPORT_TYPES = Set.of("message/delivery-status", "text/rfc822-headers",
             "message/global-delivery-status", "message/global-headers");
+    private static final String TOO_MANY_PARTS = "The mail has more than " + MAX_PARTS
+            + " MIME parts; the rest were left out.";
+    private static final String TOO_DEEP = "The MIME parts are nested more than " + MAX_DEPTH
+            + " deep; the deeper ones were left out.";
     private static final int MAX_REPORT_CHARS = 64 * 1024;
     private static final int RETURNED_HEADER_CHARS = 16 * 1024;
     private static final Set<String> KNOWN_ENCODINGS = Set.of("7bit", "8bit", "binary", "base64",
@@ -66,9 +70,14 @@ final class BodyWalker {
         return report.toString();
     }
 
+    /** Whether a problem says the MIME structure was cut at a bound. */
+    static boolean isStructureCut(String problem) {
+        return problem.equals(TOO_MANY_PARTS) || problem.equals(TOO_DEEP);
+    }
+
     private boolean count() {
         if (++partCount > MAX_PARTS) {
-            problems.add("The mail has more than " + MAX_PARTS + " MIME parts; the rest were left out.");
+            problems.add(TOO_MANY_PARTS);
             return false;
         }
         return true;
@@ -95,13 +104,13 @@ final class BodyWalker {
 
     private void visitChildren(Part part, PartInfo info, String path, int depth, Bodies outer) {
         if (depth >= MAX_DEPTH) {
-            problems.add("The MIME parts are nested more than " + MAX_DEPTH + " deep; the deeper ones were left out.");
+            problems.add(TOO_DEEP);
             return;
         }
         String subtype = info.mimeType().substring("multipart/".length());
         Bodies bodies = outer.within(subtype);
         String childDefault = subtype.equals("digest") ? "message/rfc822" : "text/plain";
-        List<BodyPart> children = MimeAccess.children(part, info, problems);
+        List<BodyPart> children = MultipartSplitter.children(part, info, MAX_PARTS - partCount, problems);
         for (int i = 0; i < children.size() && count(); i++) {
             String childPath = path.isEmpty() ? String.valueOf(i + 1) : path + "." + (i + 1);
             PartInfo child = PartInfo.read(children.get(i), childPath, childDefault, problems);

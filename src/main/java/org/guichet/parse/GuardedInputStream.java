@@ -33,6 +33,9 @@ final class GuardedInputStream extends FilterInputStream {
             return -1;
         }
         try {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new java.io.InterruptedIOException("the parse was abandoned by its watchdog");
+            }
             return in.read(buffer, offset, length);
         } catch (IOException | RuntimeException e) {
             failed = true;

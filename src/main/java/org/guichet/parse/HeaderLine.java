@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 
 /**
  * One line of a header section, with its terminator, as read by {@link Scanner}.
@@ -19,15 +18,35 @@ record HeaderLine(byte[] bytes, long start, long end, boolean complete, boolean 
 
     /** The longest line kept whole; longer ones are only skipped. */
     static final int MAX_KEPT = 64 * 1024;
-    private static final Pattern FIELD = Pattern.compile("^[!-9;-~]+[ \\t]*:.*", Pattern.DOTALL);
 
     /** The blank line that ends the section, or the end of the stream. */
     boolean isEnd() {
         return !terminated && bytes.length == 0 || terminated && text().isBlank() && !isContinuation();
     }
 
+    /** A field name (printable ASCII but the colon), then blanks (RFC 5322 section 4.5's obsolete syntax), a colon. */
     boolean isField() {
-        return FIELD.matcher(text()).matches();
+        int i = 0;
+        while (i < bytes.length && bytes[i] >= '!' && bytes[i] <= '~' && bytes[i] != ':') {
+            i++;
+        }
+        if (i == 0) {
+            return false;
+        }
+        while (i < bytes.length && (bytes[i] == ' ' || bytes[i] == '\t')) {
+            i++;
+        }
+        return i < bytes.length && bytes[i] == ':';
+    }
+
+    /** Holds control bytes (tab and line breaks aside): garbage rather than a line of text or a field. */
+    boolean isBinary() {
+        for (byte b : bytes) {
+            if ((b >= 0 && b < 0x20 && b != '\t' && b != '\r' && b != '\n') || b == 0x7F) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A folded line continuing the field before it. */

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 final class HeaderText {
 
     private static final Pattern FOLD = Pattern.compile("\r?\n(?=[ \t])");
-    private static final Pattern ENCODED_WORD = Pattern.compile("=\\?([^?\\s]+)\\?([bBqQ])\\?([^?\\s]*)\\?=");
-    private static final Pattern BETWEEN_WORDS = Pattern.compile("(\\?=)[ \t]+(?==\\?)");
+    private static final Pattern ENCODED_WORD = Pattern.compile("=\\?([^?\\s]++)\\?([bBqQ])\\?([^?\\s]*+)\\?=");
+    private static final Pattern BETWEEN_WORDS = Pattern.compile("(\\?=)[ \t]++(?==\\?)");
     private static final Pattern HEX_ESCAPE = Pattern.compile("=([0-9A-Fa-f]{2})");
 
     private HeaderText() {

@@ -3,8 +3,11 @@ package org.guichet.parse;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.util.SharedByteArrayInputStream;
+import jakarta.mail.util.SharedFileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,6 +22,14 @@ public final class MailParser {
     static {
         MimeSettings.apply();
     }
+
+    /**
+     * The heap that reading one mail can need, whatever its size: the mail streams from its file, attachments to
+     * their sink, and the parser keeps at most {@value TextReader#MAX_TEXT_BYTES} bytes of body text (held a few times
+     * over as it is decoded, converted and cut), {@value HeaderSection#MAX_HEADER_BYTES} bytes of header fields and
+     * {@value BodyWalker#MAX_PARTS} parts. Measured: see the README's performance table.
+     */
+    public static final long WORKING_HEAP_BYTES = 128L * 1024 * 1024;
 
     private final AttachmentSink sink;
     private final Session session;
@@ -40,6 +51,59 @@ public final class MailParser {
         } catch (IOException e) {
             throw new ParseException("The temporary copy of a large mail could not be removed: "
                     + MimeAccess.reason(e) + ". Check the space and permissions of the temporary folder.", e);
+        }
+    }
+
+    /**
+     * Parses a mail already on disk, reading the file in place: no copy of it is made, in memory or on disk, and its
+     * attachments stream from the file to the sink.
+     */
+    public InboundMail parse(Path file) {
+        Objects.requireNonNull(file, "file");
+        try (SharedFileInputStream in = open(file)) {
+            return parseShared(in);
+        } catch (IOException e) {
+            throw new ParseException("The mail file " + file + " could not be closed: " + MimeAccess.reason(e), e);
+        }
+    }
+
+    /**
+     * The same, failed with a {@link ParseException} when it runs past {@code timeout}, so that one mail that makes
+     * the parser stall fails alone. The parse runs on a thread of its own, which is interrupted on time-out.
+     * An {@link Error} thrown while parsing (OutOfMemoryError, StackOverflowError) is thrown here as it is.
+     */
+    public InboundMail parse(Path file, Duration timeout) {
+        return ParseWatchdog.run(() -> parse(file), timeout);
+    }
+
+    /**
+     * The Message-ID of the mail in {@code file}, read from its header section alone (within the same bounds as a
+     * full parse, and giving the same id): what the mail is known by before it is parsed.
+     */
+    public static Optional<String> envelopeMessageId(Path file) {
+        Problems problems = new Problems();
+        try (SharedFileInputStream in = open(file)) {
+            MimeMessage headers = new BoundedMessage(MimeSettings.lenientSession(), in, problems);
+            return MimeAccess.header(headers, "Message-ID", problems).stream().map(HeaderText::unfold).findFirst()
+                    .flatMap(value -> MessageIds.first(value, problems));
+        } catch (IOException | jakarta.mail.MessagingException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Why the mail's MIME structure was cut at the parser's bounds (more than {@value BodyWalker#MAX_PARTS} parts, or
+     * nested deeper than {@value BodyWalker#MAX_DEPTH}): a mail built to exhaust a reader rather than to be read.
+     */
+    public static Optional<String> structureCut(InboundMail mail) {
+        return mail.problems().stream().filter(BodyWalker::isStructureCut).findFirst();
+    }
+
+    private static SharedFileInputStream open(Path file) {
+        try {
+            return new SharedFileInputStream(file.toFile());
+        } catch (IOException e) {
+            throw new ParseException("The mail file " + file + " could not be read: " + MimeAccess.reason(e), e);
         }
     }
 

@@ -11,7 +11,7 @@ final class MessageIds {
 
     /** The most ids kept from In-Reply-To or References. */
     static final int MAX_IDS = 100;
-    private static final Pattern BRACKETED = Pattern.compile("<\\s*([^<>\\s]+)\\s*>");
+    private static final Pattern BRACKETED = Pattern.compile("<\\s*+([^<>\\s]++)\\s*+>");
 
     private MessageIds() {
     }

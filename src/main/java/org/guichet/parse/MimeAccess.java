@@ -1,13 +1,11 @@
 package org.guichet.parse;
 
-import jakarta.mail.BodyPart;
 import jakarta.mail.Header;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimePart;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -113,44 +111,6 @@ final class MimeAccess {
         }
     }
 
-    /** The children of a multipart part, parsed leniently; a malformed Content-Type is repaired from its boundary. */
-    static List<BodyPart> children(Part part, PartInfo info, Problems problems) {
-        try {
-            Optional<String> boundary = contentType(part, info.where(), problems).flatMap(RawParams::boundary);
-            if (boundary.filter(b -> !b.equals(b.stripTrailing())).isPresent()) {
-                // RFC 2046 forbids a boundary ending in white space; Jakarta Mail would then find no part at all.
-                throw new MessagingException("its boundary ends in white space");
-            }
-            return bodyParts(new MimeMultipart(part.getDataHandler().getDataSource()));
-        } catch (MessagingException | RuntimeException e) {
-            return childrenUnderRepairedType(part, info, problems, e);
-        }
-    }
-
-    private static List<BodyPart> childrenUnderRepairedType(Part part, PartInfo info, Problems problems,
-            Exception first) {
-        Optional<String> boundary = contentType(part, info.where(), problems).flatMap(RawParams::boundary);
-        try {
-            String repaired = info.mimeType() + "; boundary=\"" + boundary.orElseThrow(() -> first).strip() + "\"";
-            List<BodyPart> children = bodyParts(new MimeMultipart(
-                    new RetypedSource(part.getDataHandler().getDataSource(), repaired)));
-            problems.add(TextDecoder.capitalise(info.where()) + " has a malformed Content-Type; its boundary was read anyway.");
-            return children;
-        } catch (Exception e) {
-            problems.add(TextDecoder.capitalise(info.where()) + " is a broken multipart (" + reason(first)
-                    + "); its parts were left out.");
-            return List.of();
-        }
-    }
-
-    private static List<BodyPart> bodyParts(MimeMultipart multipart) throws MessagingException {
-        List<BodyPart> children = new ArrayList<>();
-        for (int i = 0; i < multipart.getCount(); i++) {
-            children.add(multipart.getBodyPart(i));
-        }
-        return children;
-    }
-
     /** The header fields at the top of a stream, such as those of a forwarded mail. */
     static Optional<InternetHeaders> headersOf(InputStream content, String where, Problems problems) {
         try (content) {
@@ -164,7 +124,7 @@ final class MimeAccess {
     static String reason(Exception e) {
         String message = e.getMessage();
         String shortened = message == null || message.isBlank() ? e.getClass().getSimpleName() : message.strip();
-        shortened = shortened.replaceAll("\\s+", " ");
+        shortened = shortened.replaceAll("\\s++", " ");
         return shortened.length() > 120 ? shortened.substring(0, 120) + "..." : shortened;
     }
 }

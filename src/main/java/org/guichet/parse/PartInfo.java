@@ -19,8 +19,8 @@ import java.util.stream.Stream;
 record PartInfo(String where, String mimeType, Optional<String> charset, Optional<String> disposition,
         Optional<String> fileName, Optional<String> contentId) {
 
-    private static final Pattern TYPE = Pattern.compile("^\\s*([A-Za-z0-9!#$&^_.+-]+)\\s*/\\s*([A-Za-z0-9!#$&^_.+-]+)");
-    private static final Pattern CHARSET = Pattern.compile("charset\\s*=\\s*\"?([^\"\\s;]+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TYPE = Pattern.compile("^\\s*+([A-Za-z0-9!#$&^_.+-]++)\\s*+/\\s*+([A-Za-z0-9!#$&^_.+-]++)");
+    private static final Pattern CHARSET = Pattern.compile("charset\\s*+=\\s*+\"?([^\"\\s;]++)", Pattern.CASE_INSENSITIVE);
 
     /**
      * Reads the description of {@code part}; {@code path} is "" for the mail itself, else like "1.2". A part without

@@ -10,10 +10,10 @@ import java.util.regex.Pattern;
 final class RawParams {
 
     private static final Pattern FILE_NAME = Pattern.compile(
-            "(?:^|[;\\s])(?:file)?name\\s*=\\s*(?:\"([^\"]*)\"|([^;\\s]+))", Pattern.CASE_INSENSITIVE);
+            "(?:^|[;\\s])(?:file)?name\\s*+=\\s*+(?:\"([^\"]*+)\"|([^;\\s]++))", Pattern.CASE_INSENSITIVE);
     private static final Pattern BOUNDARY = Pattern.compile(
-            "(?:^|[;\\s])boundary\\s*=\\s*(?:\"([^\"]+)\"|([^;\\s]+))", Pattern.CASE_INSENSITIVE);
-    private static final Pattern DISPOSITION = Pattern.compile("^[\\s;]*([A-Za-z-]+)");
+            "(?:^|[;\\s])boundary\\s*+=\\s*+(?:\"([^\"]++)\"|([^;\\s]++))", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DISPOSITION = Pattern.compile("^[\\s;]*+([A-Za-z-]++)");
 
     private RawParams() {
     }

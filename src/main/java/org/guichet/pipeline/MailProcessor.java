@@ -1,11 +1,8 @@
 package org.guichet.pipeline;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -47,7 +44,6 @@ import org.slf4j.LoggerFactory;
 public final class MailProcessor implements MailHandler {
     private static final Logger log = LoggerFactory.getLogger(MailProcessor.class);
     private static final int MAX_KEY_LENGTH = 900;
-    private static final int MAX_HEADER_BYTES = 1 << 20;
 
     private final BlobStore rawStore;
     private final MailParser parser;
@@ -82,11 +78,10 @@ public final class MailProcessor implements MailHandler {
         } catch (UncheckedIOException e) {
             return Disposition.pause(e.getMessage());
         }
-        Reading reading = raw.size() > limits.maxMessageBytes()
-                ? new Reading(Optional.empty(), "the mail is " + raw.size() + " bytes, over the size limit of "
-                        + limits.maxMessageBytes() + " (limits.max-message-bytes, or a tenth of the heap if less)", true)
-                : read(kept);
-        String key = reading.mail().or(() -> headersOnly(kept)).map(m -> keyOf(m, kept)).orElse("sha256:" + kept.sha256());
+        // Counted before the parse, from the header's Message-ID alone (read from the kept file): a mail that kills or
+        // stalls the parser is counted all the same, and is not read again once it has done so maxAttempts times.
+        String key = keptFile(kept).flatMap(MailParser::envelopeMessageId).map(MailProcessor::idKey)
+                .orElse("sha256:" + kept.sha256());
         Optional<MailRecord> record = attempt(key, kept.sha256(), kept.size(), raw.source());
         if (record.isEmpty()) {
             return Disposition.pause("database unavailable");
@@ -95,6 +90,14 @@ public final class MailProcessor implements MailHandler {
             log.info("mail {} was handled before; moving it only", key);
             return Disposition.processed();
         }
+        if (record.get().state() == MailRecord.State.RECEIVED && record.get().attempts() > maxAttempts) {
+            return failed(record.get(), "reading the mail never finished on " + maxAttempts + " attempts: the"
+                    + " daemon ran out of memory, crashed or was stopped while parsing it", true);
+        }
+        Reading reading = raw.size() > limits.maxMessageBytes()
+                ? new Reading(Optional.empty(), "the mail is " + raw.size() + " bytes, over the size limit of "
+                        + limits.maxMessageBytes() + " (limits.max-message-bytes)", true)
+                : read(kept, raw.source());
         return reading.mail().map(mail -> apply(record.get(), mail))
                 .orElseGet(() -> failed(record.get(), reading.failure(),
                         reading.hopeless() || record.get().attempts() >= maxAttempts));
@@ -149,7 +152,8 @@ public final class MailProcessor implements MailHandler {
             }
             // the database is up, so it refused this mail's data: the mail is to blame
             return failed(record, describe(e), record.attempts() >= maxAttempts);
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | Error e) {
+            log.error("handling mail {} failed: {}", record.key(), describe(e));
             return failed(record, describe(e), record.attempts() >= maxAttempts);
         }
     }
@@ -187,42 +191,31 @@ public final class MailProcessor implements MailHandler {
 
     /** The kept copy: what is parsed is what is kept, whatever happens to intake's file meanwhile. */
     private Path fileOf(StoredPart kept) {
-        return rawStore.find(kept.sha256()).orElseThrow(() -> new UncheckedIOException(
+        return keptFile(kept).orElseThrow(() -> new UncheckedIOException(
                 new IOException("the kept copy " + kept.sha256() + " is missing from " + rawStore.root())));
     }
 
-    /** The parser records bad mail as problems; what still escapes it (a bug, a failing disk) is a failure. */
-    private Reading read(StoredPart kept) {
-        try (InputStream in = Files.newInputStream(fileOf(kept))) {
-            return new Reading(Optional.of(parser.parse(in)), "", false);
-        } catch (IOException | RuntimeException | StackOverflowError e) {
-            return new Reading(Optional.empty(), "the mail could not be read: " + describe(e), false);
-        }
+    private Optional<Path> keptFile(StoredPart kept) {
+        return rawStore.find(kept.sha256());
     }
 
     /**
-     * The header block alone, read when the whole mail cannot be: its Message-ID keeps the mail's key the same
-     * as when it is read in full later (a retry with a higher limit). Empty when the headers are huge themselves.
+     * The parser records bad mail as problems; what still escapes it (a bug, a failing disk, a parse past
+     * limits.parse-timeout, running out of memory) is a failure of this mail, never of intake. A mail whose MIME
+     * structure is past the parser's bounds (a parts bomb) is not worth reading again. The parser reads the kept
+     * file in place (house links intake's spool file into the store): no further copy is made.
      */
-    private Optional<InboundMail> headersOnly(StoredPart kept) {
-        try (InputStream in = Files.newInputStream(fileOf(kept))) {
-            byte[] head = in.readNBytes(MAX_HEADER_BYTES);
-            int end = headerEnd(head);
-            return end < 0 ? Optional.empty()
-                    : Optional.of(parser.parse(new ByteArrayInputStream(head, 0, end)));
-        } catch (IOException | RuntimeException | StackOverflowError e) {
-            return Optional.empty();
+    private Reading read(StoredPart kept, MailSource source) {
+        try {
+            InboundMail mail = parser.parse(fileOf(kept), limits.parseTimeout());
+            return MailParser.structureCut(mail)
+                    .map(cut -> new Reading(Optional.empty(), "the mail's MIME structure is past the parser's"
+                            + " bounds: " + cut, true))
+                    .orElseGet(() -> new Reading(Optional.of(mail), "", false));
+        } catch (RuntimeException | Error e) {
+            log.error("reading mail {} failed: {}", source, describe(e));
+            return new Reading(Optional.empty(), "the mail could not be read: " + describe(e), false);
         }
-    }
-
-    private static int headerEnd(byte[] head) {
-        for (int i = 0; i + 1 < head.length; i++) {
-            if (head[i] == '\n' && (head[i + 1] == '\n' || (head[i + 1] == '\r' && i + 2 < head.length
-                    && head[i + 2] == '\n'))) {
-                return i + 1;
-            }
-        }
-        return -1;
     }
 
     private static String describe(Throwable e) {
@@ -230,10 +223,6 @@ public final class MailProcessor implements MailHandler {
     }
 
     /** A mail is known by its Message-ID, or by the hash of its bytes when it has none. */
-    static String keyOf(InboundMail mail, StoredPart raw) {
-        return mail.messageId().map(MailProcessor::idKey).orElse("sha256:" + raw.sha256());
-    }
-
     private static String idKey(String id) {
         return id.length() <= MAX_KEY_LENGTH ? "<" + id + ">" : "<sha256:" + sha256(id) + ">";
     }

@@ -164,9 +164,24 @@ public final class AutomaticMail {
 
     /** The value of a structured field without its comments and parameters: "auto-replied (vacation)" → auto-replied. */
     private static String token(String value) {
-        String bare = value.replaceAll("\\([^)]*\\)", " ");
+        String bare = withoutComments(value);
         int semicolon = bare.indexOf(';');
         return (semicolon < 0 ? bare : bare.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Each "(...)" replaced by a space, scanning once: a regex would retry from every "(" of an unclosed run. */
+    private static String withoutComments(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        int from = 0;
+        for (int open = value.indexOf('('); open >= 0; open = value.indexOf('(', from)) {
+            int close = value.indexOf(')', open);
+            if (close < 0) {
+                break;
+            }
+            out.append(value, from, open).append(' ');
+            from = close + 1;
+        }
+        return out.append(value, from, value.length()).toString();
     }
 
     private static String local(String address) {

@@ -83,7 +83,8 @@ public final class CommandParser {
             case ASSIGN, INVITE, UNINVITE -> "an address";
             case STATUS -> "a status (assigned, waiting, resolved, closed)";
             case PRIORITY -> "a level (very-low, low, normal, high, very-high)";
-            case TRANSFER -> "a category, as Category or Category/Subcategory";
+            case TRANSFER, CATEGORY -> "a category, as Category or Category/Subcategory";
+            case SUBJECT -> "the new subject";
             default -> "an argument";
         };
     }

@@ -21,12 +21,12 @@ import org.guichet.parse.MailAddress;
  */
 final class DeliveryReportReader {
     private static final Pattern FINAL_RECIPIENT = Pattern.compile(
-            "(?im)^\\s*final-recipient\\s*:\\s*(?:[a-z0-9-]+\\s*;)?\\s*<?([^\\s<>;]+@[^\\s<>;]+?)>?\\s*$");
-    private static final Pattern STATUS_FIELD = Pattern.compile("(?im)^\\s*status\\s*:\\s*([245]\\.\\d{1,3}\\.\\d{1,3})");
+            "(?im)^[ \\t]*+final-recipient\\s*+:\\s*(?:[a-z0-9-]+\\s*;)?\\s*<?([^\\s<>;]+@[^\\s<>;]+?)>?\\s*$");
+    private static final Pattern STATUS_FIELD = Pattern.compile("(?im)^[ \\t]*+status\\s*+:\\s*([245]\\.\\d{1,3}\\.\\d{1,3})");
     private static final Pattern STATUS = Pattern.compile("(?<![\\d.])([245]\\.\\d{1,3}\\.\\d{1,3})(?!\\.?\\d)");
     private static final Pattern ADDRESS = Pattern.compile(
             "(?<![\\w.+%'-])[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
-    private static final Pattern MESSAGE_ID_LINE = Pattern.compile("(?im)^\\s*message-id\\s*:\\s*<([^<>\\s]+)>");
+    private static final Pattern MESSAGE_ID_LINE = Pattern.compile("(?im)^[ \\t]*+message-id\\s*+:\\s*<([^<>\\s]+)>");
     // Header lines of a returned message shown inline: their ids and addresses name no failed recipient.
     private static final Pattern HEADER_LINE = Pattern.compile("(?i)^\\s*(message-id|in-reply-to|references|"
             + "received|return-path|from|sender|reply-to|dkim-signature|x-[a-z0-9-]+)\\s*:.*");

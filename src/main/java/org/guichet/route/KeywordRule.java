@@ -40,7 +40,7 @@ final class KeywordRule {
 
     private void compile(String keyword) {
         String[] words = Folding.fold(keyword).strip().split("\\s+");
-        String body = Arrays.stream(words).map(Pattern::quote).collect(Collectors.joining("\\s+"));
+        String body = Arrays.stream(words).map(Pattern::quote).collect(Collectors.joining("\\s++"));
         patterns.computeIfAbsent(keyword, k -> Pattern.compile("(?<![\\p{L}\\p{N}])" + body + "(?![\\p{L}\\p{N}])"));
     }
 

@@ -35,6 +35,8 @@ public record MailCommand(String line, Name name, List<String> args, boolean all
         PRIORITY(Role.PARTY, 1, "priority", "priorite"),
         CLOSE(Role.REQUESTER, 0, "close", "clore"),
         CANCEL(Role.REQUESTER, 0, "cancel", "annuler"),
+        SUBJECT(Role.REQUESTER, 1, "subject", "objet"),
+        CATEGORY(Role.REQUESTER, 1, "category", "categorie"),
         MY_TICKETS(Role.ANYONE, 0, "mytickets", "mestickets"),
         QUEUE(Role.AGENT, 0, "queue", "file"),
         UNKNOWN(Role.ANYONE, 0);

@@ -17,12 +17,16 @@ import org.guichet.parse.MailHeaders;
 final class PriorityRules {
     // Matched on the NFC text rather than folded text, so that reasons quote what the person wrote.
     private static final int ANY_CASE = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
-    private static final Pattern SUBJECT_MARKER = Pattern.compile("\\[\\s*priorit[eéy]\\s*:\\s*([^\\[\\]]*?)\\s*]",
+    // Linear in their input (mail text is hostile): possessive runs that never give back, the value's surrounding
+    // blanks stripped in Java rather than by a lazy group racing a blank run, and only short lines tried at all.
+    private static final Pattern SUBJECT_MARKER = Pattern.compile("\\[\\s*+priorit[eéy]\\s*+:([^\\[\\]]*+)]",
             ANY_CASE);
-    private static final Pattern BODY_LINE = Pattern.compile("^\\s*priorit[eéy]\\s*:\\s*(.*?)\\s*$", ANY_CASE);
+    private static final Pattern BODY_LINE = Pattern.compile("^\\s*+priorit[eéy]\\s*+:(.*+)$", ANY_CASE);
+    /** Longer subjects are searched in their first this-many characters only, longer body lines not at all. */
+    static final int MAX_MATCHED_CHARS = 1000;
     // A person writes the priority near the top or not at all; deeper, "Priority:" is more likely quoted text.
     private static final int BODY_LINES = 5;
-    private static final Pattern X_PRIORITY = Pattern.compile("^\\s*([1-5])\\b");
+    private static final Pattern X_PRIORITY = Pattern.compile("^\\s*+([1-5])\\b");
     private static final Map<String, Priority> IMPORTANCE = Map.of(
             "high", Priority.HIGH, "normal", Priority.NORMAL, "low", Priority.LOW);
     private static final Map<String, Priority> PRIORITY_HEADER = Map.of(
@@ -42,9 +46,10 @@ final class PriorityRules {
     }
 
     private static Optional<PriorityChoice> subjectMarker(String subject, List<String> notes) {
-        Matcher m = SUBJECT_MARKER.matcher(Normalizer.normalize(subject, Normalizer.Form.NFC));
+        String head = subject.length() > MAX_MATCHED_CHARS ? subject.substring(0, MAX_MATCHED_CHARS) : subject;
+        Matcher m = SUBJECT_MARKER.matcher(Normalizer.normalize(head, Normalizer.Form.NFC));
         while (m.find()) {
-            Optional<Priority> level = Priority.parse(m.group(1));
+            Optional<Priority> level = Priority.parse(m.group(1).strip());
             if (level.isPresent()) {
                 return level.map(p -> choice(p, "subject marker " + m.group()));
             }
@@ -55,11 +60,12 @@ final class PriorityRules {
 
     private static Optional<PriorityChoice> bodyLine(InboundMail mail, List<String> notes) {
         String body = mail.newText().isBlank() ? mail.text() : mail.newText();
-        List<String> lines = body.lines().filter(line -> !line.isBlank()).limit(BODY_LINES).toList();
+        List<String> lines = body.lines().filter(line -> !line.isBlank()).limit(BODY_LINES)
+                .filter(line -> line.length() <= MAX_MATCHED_CHARS).toList();
         for (String line : lines) {
             Matcher m = BODY_LINE.matcher(Normalizer.normalize(line, Normalizer.Form.NFC));
             if (m.matches()) {
-                Optional<Priority> level = Priority.parse(m.group(1));
+                Optional<Priority> level = Priority.parse(m.group(1).strip());
                 if (level.isPresent()) {
                     return level.map(p -> choice(p, "line \"" + line.strip() + "\" in body"));
                 }

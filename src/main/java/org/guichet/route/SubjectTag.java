@@ -6,14 +6,14 @@ import java.util.regex.Pattern;
 
 /** The ticket tag of a subject, {@code [Helpdesk #42]}: written on every mail sent, read back from replies. */
 public final class SubjectTag {
-    private static final Pattern REPLY_PREFIXES = Pattern.compile("^\\s*((re|aw|fwd?|tr|wg|sv|rv)\\s*:\\s*)+",
+    private static final Pattern REPLY_PREFIXES = Pattern.compile("^\\s*+((re|aw|fwd?|tr|wg|sv|rv)\\s*+:\\s*+)++",
             Pattern.CASE_INSENSITIVE);
     private final String tag;
     private final Pattern pattern;
 
     public SubjectTag(String tag) {
         this.tag = tag;
-        this.pattern = Pattern.compile("\\[\\s*" + Pattern.quote(tag) + "\\s*#\\s*(\\d{1,18})\\s*]",
+        this.pattern = Pattern.compile("\\[\\s*+" + Pattern.quote(tag) + "\\s*+#\\s*+(\\d{1,18})\\s*+]",
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 

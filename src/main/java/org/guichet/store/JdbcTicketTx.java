@@ -1,6 +1,7 @@
 package org.guichet.store;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -113,6 +114,21 @@ final class JdbcTicketTx implements TicketTx {
     @Override
     public List<Ticket> resolvedBefore(Instant cutoff) {
         return tickets.resolvedBefore(cutoff);
+    }
+
+    @Override
+    public List<Ticket> unfinished() {
+        return tickets.unfinished();
+    }
+
+    @Override
+    public List<TicketEvent> events(long ticketId) {
+        return events.of(ticketId);
+    }
+
+    @Override
+    public boolean claimDigest(String agent, LocalDate day, Instant now) {
+        return tickets.claimDigest(agent, day, now);
     }
 
     @Override

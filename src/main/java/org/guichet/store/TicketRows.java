@@ -3,6 +3,7 @@ package org.guichet.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -51,10 +52,13 @@ final class TicketRows {
     }
 
     void save(Ticket t) {
-        sql.update("UPDATE ticket SET category = ?, subcategory = ?, service = ?, priority = ?, status = ?, assignee = ?,"
-                + " updated_at = ?, first_response_at = ?, resolved_at = ?, closed_at = ? WHERE id = ?",
-                t.category(), t.subcategory(), t.service(), t.priority().code(), t.status().code(), t.assignee(),
-                t.updated(), t.firstResponse(), t.resolved(), t.closed(), t.id());
+        // the requester may rename the ticket (#subject): the search column follows its subject
+        sql.update("UPDATE ticket SET subject = ?, search_text = ?, category = ?, subcategory = ?, service = ?,"
+                + " priority = ?, status = ?, assignee = ?, updated_at = ?, first_response_at = ?, resolved_at = ?,"
+                + " closed_at = ? WHERE id = ?",
+                MessageRows.bounded(t.subject(), 1000), SearchText.of(t.subject()), t.category(), t.subcategory(),
+                t.service(), t.priority().code(), t.status().code(), t.assignee(), t.updated(), t.firstResponse(),
+                t.resolved(), t.closed(), t.id());
         sql.update("DELETE FROM ticket_observer WHERE ticket_id = ?", t.id());
         for (String observer : t.observers()) {
             sql.update("INSERT INTO ticket_observer (ticket_id, address) VALUES (?, ?)", t.id(), observer);
@@ -64,6 +68,20 @@ final class TicketRows {
     List<Ticket> resolvedBefore(Instant cutoff) {
         return summaries(" WHERE t.status = 'resolved' AND t.resolved_at < ?", List.of(cutoff)).stream()
                 .map(TicketSummary::ticket).toList();
+    }
+
+    List<Ticket> unfinished() {
+        return summaries(" WHERE t.status IN ('new', 'assigned', 'waiting')", List.of()).stream()
+                .map(TicketSummary::ticket).toList();
+    }
+
+    boolean claimDigest(String agent, LocalDate day, Instant now) {
+        boolean sent = sql.one("SELECT 1 FROM sla_digest WHERE agent = ? AND digest_day = ?", rs -> true, agent, day)
+                .isPresent();
+        if (!sent) {
+            sql.update("INSERT INTO sla_digest (agent, digest_day, sent_at) VALUES (?, ?, ?)", agent, day, now);
+        }
+        return !sent;
     }
 
     void touch(long id, Instant now) {

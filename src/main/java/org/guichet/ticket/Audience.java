@@ -72,6 +72,10 @@ public final class Audience {
                 ticket.observers().stream().filter(config::isAgent).forEach(to::add);
             }
             case COMMAND_REFUSED, MY_TICKETS, QUEUE -> to.add(actor);
+            case SLA_REMINDER, SUBJECT_CHANGED -> to.addAll(handlers(ticket));
+            case SLA_ESCALATION -> to.addAll(escalation(ticket));
+            case WAITING_REMINDER -> to.add(requester);
+            case TOO_MANY_TICKETS, DIGEST -> { }
         }
         return withoutActorAndSelf(to, event, actor);
     }
@@ -96,6 +100,12 @@ public final class Audience {
     /** The assignee, or while there is none, every agent of the ticket's service. */
     private List<String> handlers(Ticket ticket) {
         return ticket.assignee().map(List::of).orElseGet(() -> agents(ticket.service()));
+    }
+
+    /** The service's escalation address, or while it has none, whoever handles the ticket. */
+    private List<String> escalation(Ticket ticket) {
+        return config.service(ticket.service()).flatMap(s -> s.escalation()).map(List::of)
+                .orElseGet(() -> handlers(ticket));
     }
 
     private List<String> agents(String service) {

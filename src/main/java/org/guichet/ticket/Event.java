@@ -20,7 +20,12 @@ public enum Event {
     COMMAND_REFUSED("auto-replied"),
     MY_TICKETS("auto-replied"),
     QUEUE("auto-replied"),
-    TOO_MANY_TICKETS("auto-replied");
+    TOO_MANY_TICKETS("auto-replied"),
+    SUBJECT_CHANGED("auto-generated"),
+    SLA_REMINDER("auto-generated"),
+    SLA_ESCALATION("auto-generated"),
+    WAITING_REMINDER("auto-generated"),
+    DIGEST("auto-generated");
 
     private final String autoSubmitted;
 

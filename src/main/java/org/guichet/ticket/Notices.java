@@ -60,7 +60,7 @@ public final class Notices {
      * The notifications held for one recipient, as one digest: their texts in order, their attachments. When they
      * are all about one ticket, the digest is threaded like them; otherwise each part names its ticket.
      */
-    public OutgoingMail digest(List<OutgoingMail> held, int ceiling) {
+    public OutgoingMail heldDigest(List<OutgoingMail> held, int ceiling) {
         OutgoingMail first = held.get(0);
         long tickets = held.stream().map(OutgoingMail::ticket).distinct().count();
         if (tickets > 1) {
@@ -77,10 +77,10 @@ public final class Notices {
         model.put("count", held.size());
         model.put("ceiling", ceiling);
         model.put("parts", held.stream().map(m -> Map.of("text", m.text().strip(), "html", m.html().orElse(""))).toList());
-        Templates.Rendered body = templates.render("digest", model);
+        Templates.Rendered body = templates.render("held-digest", model);
         List<Attachment> attachments = new ArrayList<>();
         held.forEach(m -> m.attachments().stream().filter(a -> !attachments.contains(a)).forEach(attachments::add));
-        return new OutgoingMail(first.ticket(), "digest", first.recipient(), newMessageId(first.ticket().orElse(0L)),
+        return new OutgoingMail(first.ticket(), "held-digest", first.recipient(), newMessageId(first.ticket().orElse(0L)),
                 first.inReplyTo(), first.references(), oneLine(config.helpdesk().name()), first.replyTo(),
                 first.subject(), body.text(), Optional.of(body.html()), Event.STATUS_CHANGED.autoSubmitted(),
                 attachments);

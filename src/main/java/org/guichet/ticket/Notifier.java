@@ -22,7 +22,7 @@ import org.guichet.parse.Attachment;
  * <p>Caps brake loops, not people (SPEC section 7): automatic answers (acknowledgements, refusals) and mail
  * caused by automatic or unverified senders count against {@code notifications-per-ticket-per-10-minutes}
  * and are dropped past it; a person's own action is never dropped: past
- * {@code notifications-per-recipient-per-hour} its notification is held for a digest ({@link Digests}). Every
+ * {@code notifications-per-recipient-per-hour} its notification is held for a digest ({@link HeldDigests}). Every
  * notification not sent at once is written in the ticket's event log with the reason.
  */
 public final class Notifier {

@@ -26,7 +26,7 @@ public final class StatusMachine {
             Status.WAITING, EnumSet.of(Status.CANCELLED, Status.ASSIGNED),
             Status.RESOLVED, EnumSet.of(Status.CLOSED, Status.ASSIGNED));
     private static final Map<Status, Set<Status>> BY_SYSTEM = Map.of(
-            Status.WAITING, EnumSet.of(Status.ASSIGNED),
+            Status.WAITING, EnumSet.of(Status.ASSIGNED, Status.RESOLVED),
             Status.RESOLVED, EnumSet.of(Status.ASSIGNED, Status.CLOSED));
 
     private StatusMachine() {

@@ -58,6 +58,11 @@ public record Ticket(
                 newObservers, created, now, firstResponse, resolved, closed, linkedTicket);
     }
 
+    public Ticket withSubject(String newSubject, Instant now) {
+        return new Ticket(id, newSubject, requester, category, subcategory, service, priority, status, assignee,
+                observers, created, now, firstResponse, resolved, closed, linkedTicket);
+    }
+
     public Ticket withPriority(Priority newPriority, Instant now) {
         return new Ticket(id, subject, requester, category, subcategory, service, newPriority, status, assignee,
                 observers, created, now, firstResponse, resolved, closed, linkedTicket);

@@ -17,6 +17,7 @@ import org.guichet.route.Folding;
  * {@link Change} for {@link ChangeRecorder} to record and tell, or refused with a reason and nothing changed.
  */
 public final class TicketActions {
+    private static final int MAX_SUBJECT = 300;
     private final GuichetConfig config;
 
     public TicketActions(GuichetConfig config) {
@@ -44,6 +45,8 @@ public final class TicketActions {
                     .orElseGet(() -> Outcome.refused(t, "unknown priority '" + arg
                             + "': use very-low, low, normal, high or very-high"));
             case TRANSFER -> transfer(t, arg, actor, now);
+            case SUBJECT -> untaken(t, c).orElseGet(() -> subject(t, arg, actor, now));
+            case CATEGORY -> untaken(t, c).orElseGet(() -> transfer(t, arg, actor, now));
             case INTERNAL, MY_TICKETS, QUEUE -> Outcome.done(t);
             case UNKNOWN -> Outcome.refused(t, "unknown command");
         };
@@ -67,7 +70,9 @@ public final class TicketActions {
         String detail = reopened ? "reopened by the requester's reply"
                 : answered ? "the requester answered"
                 : actor.kind() == Actor.Kind.SYSTEM && to == Status.CLOSED ? "closed automatically: no answer since"
-                        + " its resolution" : "";
+                        + " its resolution"
+                : actor.kind() == Actor.Kind.SYSTEM && to == Status.RESOLVED ? "resolved automatically: no answer"
+                        + " from the requester while waiting" : "";
         log.add(0, TicketEvent.change(now, actor.address(), reopened ? "reopened" : "status", t.status().code(),
                 to.code(), detail));
         return Outcome.changed(new Change(changed, log, Event.STATUS_CHANGED,
@@ -75,6 +80,33 @@ public final class TicketActions {
                 "actorName", actor.shownName(), "oldStatus", t.status().code(), "newStatus", to.code(),
                 "reopened", reopened, "resolved", to == Status.RESOLVED, "closed", to == Status.CLOSED,
                 "cancelled", to == Status.CANCELLED, "waiting", to == Status.WAITING)));
+    }
+
+    /** The requester fixes their request only while nobody has taken it: after that, they write to the agent. */
+    private static Optional<Outcome> untaken(Ticket t, MailCommand c) {
+        String word = "#" + c.name().word();
+        if (t.assignee().isPresent()) {
+            return Optional.of(Outcome.refused(t, word + " only works while nobody has taken the ticket in charge; "
+                    + t.assignee().get() + " has it now: reply to tell them what to change"));
+        }
+        if (t.status() != Status.NEW) {
+            return Optional.of(Outcome.refused(t, word + " only works on a new ticket, and this one is "
+                    + t.status().code()));
+        }
+        return Optional.empty();
+    }
+
+    private Outcome subject(Ticket t, String text, Actor actor, Instant now) {
+        String subject = Notices.oneLine(text);
+        if (subject.length() > MAX_SUBJECT) {
+            subject = subject.substring(0, MAX_SUBJECT);
+        }
+        if (subject.equals(t.subject())) {
+            return Outcome.refused(t, "the subject is already '" + subject + "'");
+        }
+        return Outcome.changed(new Change(t.withSubject(subject, now), List.of(TicketEvent.change(now,
+                actor.address(), "subject", t.subject(), subject, "")), Event.SUBJECT_CHANGED, actor.address(),
+                Optional.empty(), Map.of("actorName", actor.shownName(), "oldSubject", t.subject())));
     }
 
     private Outcome assignTo(Ticket t, String address, Actor actor, Instant now) {

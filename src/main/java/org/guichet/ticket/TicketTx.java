@@ -1,6 +1,7 @@
 package org.guichet.ticket;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -46,6 +47,17 @@ public interface TicketTx {
 
     /** The open tickets whose resolution is older than the cutoff: the daily job closes them. */
     List<Ticket> resolvedBefore(Instant cutoff);
+
+    /** The tickets not yet resolved, closed or cancelled: new, assigned or waiting. */
+    List<Ticket> unfinished();
+
+    /** A ticket's event log, oldest first. */
+    List<TicketEvent> events(long ticketId);
+
+    /**
+     * Marks this agent's digest of this day as sent; false when it already was, and then nothing is to be sent.
+     */
+    boolean claimDigest(String agent, LocalDate day, Instant now);
 
     long insertMessage(long ticketId, NewMessage message);
 

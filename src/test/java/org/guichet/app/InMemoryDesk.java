@@ -31,9 +31,17 @@ final class InMemoryDesk implements Desk, AutoCloseable {
 
     /** The same on a clock the test moves. */
     InMemoryDesk(Path dir, java.util.function.UnaryOperator<String> edit, Clock clock) {
+        this(dir, edit, clock, "desk-" + UUID.randomUUID());
+    }
+
+    /**
+     * A desk on this clock and this in-memory database: a second desk on the same database name is the same
+     * helpdesk after a restart.
+     */
+    InMemoryDesk(Path dir, java.util.function.UnaryOperator<String> edit, Clock clock, String database) {
         this.dir = dir;
         String yaml = edit.apply(TestHelpdesk.yaml(false, 1, 1, dir)).replaceFirst("database-url: .*",
-                "database-url: jdbc:h2:mem:desk-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+                "database-url: jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1");
         this.guichet = new Guichet(new ConfigLoader().load(yaml, "test.yml", name -> Optional.empty()),
                 Path.of("config/guichet.yml"), clock);
         guichet.database().migrate();

@@ -55,11 +55,11 @@ class OneMailPerActionTest {
             assertThat(desk.detail(id).events()).extracting(TicketEvent::type).doesNotContain("notification-capped");
 
             // still within the hour: nothing more goes out
-            desk.guichet.digests().run();
+            desk.guichet.heldDigests().run();
             assertThat(desk.sent(JANE)).hasSize(20);
 
             clock.advance(Duration.ofMinutes(61));
-            assertThat(desk.guichet.digests().run()).isEqualTo(1);
+            assertThat(desk.guichet.heldDigests().run()).isEqualTo(1);
             List<Desk.Sent> mails = desk.sent(JANE);
             assertThat(mails).hasSize(21);
             String all = String.join("\n", mails.stream().map(Desk.Sent::text).toList());
@@ -69,7 +69,7 @@ class OneMailPerActionTest {
             assertThat(mails.get(20).text()).contains("6 notifications about ticket #" + id);
             assertThat(mails.get(20).subject()).contains("#" + id + "]");
             // sent once: the next run finds nothing held
-            assertThat(desk.guichet.digests().run()).isZero();
+            assertThat(desk.guichet.heldDigests().run()).isZero();
         }
     }
 
@@ -143,7 +143,7 @@ class OneMailPerActionTest {
             assertThat(desk.sent(JANE)).hasSize(2);
 
             clock.advance(Duration.ofMinutes(61));
-            assertThat(desk.guichet.digests().run()).isEqualTo(1);
+            assertThat(desk.guichet.heldDigests().run()).isEqualTo(1);
 
             List<Desk.Sent> mails = desk.sent(JANE);
             assertThat(mails).hasSize(3);

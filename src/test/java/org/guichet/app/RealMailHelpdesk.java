@@ -118,7 +118,11 @@ final class RealMailHelpdesk implements AutoCloseable {
         return runOnce();
     }
 
-    /** One pass of {@code guichet run --once}; waits until every notification it sent was delivered. */
+    /**
+     * One pass of {@code guichet run --once}; waits until every notification it sent was delivered and OpenSMTPD's
+     * queue is empty, so that no mail of this pass (one the server took although Guichet gave up waiting for its
+     * answer, say) can land during a later step, or in the next test's mailboxes.
+     */
     String runOnce() {
         long before = deliveredElsewhere();
         StringWriter out = new StringWriter();
@@ -126,21 +130,34 @@ final class RealMailHelpdesk implements AutoCloseable {
         java.util.regex.Matcher sent = java.util.regex.Pattern.compile("(\\d+) notification\\(s\\) sent")
                 .matcher(out.toString());
         int notifications = sent.find() ? Integer.parseInt(sent.group(1)) : 0;
-        await().atMost(Duration.ofSeconds(20)).until(() -> deliveredElsewhere() >= before + notifications);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> deliveredElsewhere() >= before + notifications && servers.queueEmpty());
         return out.toString();
     }
 
-    /** Mails in every mailbox but support's: each notification lands in exactly one. */
+    /** Waits until OpenSMTPD delivered everything it accepted: nothing of this helpdesk is left in flight. */
+    void settle() {
+        await().atMost(Duration.ofSeconds(30)).until(servers::queueEmpty);
+    }
+
+    /**
+     * Mails in every mailbox but support's: each notification lands in exactly one. Dovecot writes and removes its
+     * own files meanwhile (tmp/, locks): a walk that meets one vanishing is done again.
+     */
     private long deliveredElsewhere() {
         Path mail = servers.dir.resolve("mail");
         Path support = servers.maildir(SUPPORT);
-        try (Stream<Path> files = Files.walk(mail)) {
-            return files.filter(f -> !f.startsWith(support)).filter(f -> {
-                String parent = f.getParent().getFileName().toString();
-                return (parent.equals("new") || parent.equals("cur")) && Files.isRegularFile(f);
-            }).count();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int attempt = 1; ; attempt++) {
+            try (Stream<Path> files = Files.walk(mail)) {
+                return files.filter(f -> !f.startsWith(support)).filter(f -> {
+                    String parent = f.getParent().getFileName().toString();
+                    return (parent.equals("new") || parent.equals("cur")) && Files.isRegularFile(f);
+                }).count();
+            } catch (IOException | UncheckedIOException e) {
+                if (attempt == 10) {
+                    throw e instanceof IOException io ? new UncheckedIOException(io) : (UncheckedIOException) e;
+                }
+            }
         }
     }
 
@@ -219,8 +236,13 @@ final class RealMailHelpdesk implements AutoCloseable {
         return guichet.tickets().inTransaction(tx -> tx.list(org.guichet.ticket.TicketFilter.all())).size();
     }
 
+    /** Closes Guichet once the servers delivered all this helpdesk's mail: the next test starts with none in flight. */
     @Override
     public void close() {
-        guichet.close();
+        try {
+            settle();
+        } finally {
+            guichet.close();
+        }
     }
 }

@@ -82,6 +82,29 @@ final class RealMailServers implements BeforeAllCallback, AfterAllCallback {
         return result.output();
     }
 
+    /**
+     * Whether OpenSMTPD holds no mail: none being received ({@code incoming/}), none queued for delivery or a retry
+     * ({@code queue/}). A mail the servers accepted is in one of them until Dovecot's LMTP took it; a walk that meets
+     * a file OpenSMTPD is just moving answers "not yet".
+     */
+    boolean queueEmpty() {
+        Path spool = dir.resolve("smtpd/spool/smtpd");
+        for (String part : List.of("incoming", "temporary", "queue")) {
+            Path folder = spool.resolve(part);
+            if (!Files.isDirectory(folder)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(folder)) {
+                if (files.anyMatch(Files::isRegularFile)) {
+                    return false;
+                }
+            } catch (IOException | UncheckedIOException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The Maildir of a mailbox (user@domain), as Dovecot keeps it. */
     Path maildir(String address) {
         String[] parts = address.split("@");

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,15 +73,21 @@ class ConfigLoaderTest {
         assertThat(config.smtp()).isEqualTo(new Smtp("127.0.0.1", 3025, false, false, "", "", Duration.ofSeconds(30)));
         assertThat(config.storage()).isEqualTo(new Storage("jdbc:h2:file:./data/guichet",
                 Path.of("./data/attachments"), Path.of("./data/messages")));
-        assertThat(config.tickets()).isEqualTo(new Tickets("Helpdesk", 7, true));
+        assertThat(config.tickets()).isEqualTo(new Tickets("Helpdesk", 7, true, OptionalInt.empty(), 3, 10));
         assertThat(config.limits()).isEqualTo(new Limits(50L * 1024 * 1024, 25L * 1024 * 1024, 10, 20));
         assertThat(config.security().secret()).hasSizeGreaterThanOrEqualTo(16);
         assertThat(config.security().requireProof()).isEqualTo(Security.RequireProof.AUTO);
         assertThat(config.security().proofRequired(config.mail().demoServer())).as("off in the demo").isFalse();
         assertThat(config.security().trustedAuthservId()).isEmpty();
         assertThat(config.services()).containsExactly(
-                new Service("it", "IT support", List.of("alice@helpdesk.test")),
+                new Service("it", "IT support", List.of("alice@helpdesk.test"), Optional.of("lead@helpdesk.test")),
                 new Service("admin", "Administration", List.of("bob@helpdesk.test")));
+        assertThat(config.sla().enabled()).isTrue();
+        assertThat(config.sla().calendar().zone()).isEqualTo(java.time.ZoneId.of("Europe/Paris"));
+        assertThat(config.sla().target("it", "very-high")).contains(new Sla.Target(Duration.ofHours(1),
+                Duration.ofHours(8)));
+        assertThat(config.sla().target("admin", "normal")).contains(new Sla.Target(Duration.ofHours(10),
+                Duration.ofHours(50)));
         assertThat(config.categories()).extracting(Category::name)
                 .containsExactly("Network", "Software", "Hardware", "Payroll", "Enrolment", "Unsorted");
         assertThat(config.defaultCategory()).isEqualTo("Unsorted");

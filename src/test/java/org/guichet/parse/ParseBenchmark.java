@@ -7,10 +7,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.guichet.route.PriorityProbe;
 
 /**
- * Parse throughput over the shared corpus, in mails and megabytes per second: a benchmark to run by hand, not a test.
- * Each mail is parsed as the intake does, from a stream, with a sink that only hashes. From the project folder:
+ * Parse throughput in mails and megabytes per second, over the shared corpus and over the adversarial set of
+ * {@link AdversarialMails} (a megabyte each, built to make backtracking patterns run for hours): a benchmark to run by
+ * hand, not a test. Each mail is parsed as the intake does, with a sink that only hashes, then routed by the
+ * priority rules, so that the router's patterns are timed too. From the project folder:
  *
  * <pre>
  * mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/test.classpath
@@ -20,21 +23,27 @@ import java.util.Locale;
 public final class ParseBenchmark {
 
     private static final int WARM_UP_ROUNDS = 5;
+    /** Where the priorities go, so that the routing work cannot be skipped. */
+    private static volatile long prioritySink;
 
     private ParseBenchmark() {
     }
 
     public static void main(String[] args) throws IOException {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
-        List<byte[]> mails = load();
-        long bytes = mails.stream().mapToLong(mail -> mail.length).sum();
         MailParser parser = new MailParser(AttachmentSink.hashingOnly());
-        run(parser, mails, WARM_UP_ROUNDS);
+        measure("corpus", parser, load(), rounds);
+        measure("adversarial", parser, List.copyOf(AdversarialMails.all().values()), Math.max(1, rounds / 4));
+    }
+
+    private static void measure(String name, MailParser parser, List<byte[]> mails, int rounds) {
+        long bytes = mails.stream().mapToLong(mail -> mail.length).sum();
+        run(parser, mails, Math.min(WARM_UP_ROUNDS, rounds));
         long start = System.nanoTime();
         int attachments = run(parser, mails, rounds);
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "%d mails (%.2f MB), %d rounds in %.2f s: %.0f mails/s, %.1f MB/s"
-                + " (%d attachments a round)%n", mails.size(), bytes / 1e6, rounds, seconds,
+        System.out.printf(Locale.ROOT, "%s: %d mails (%.2f MB), %d rounds in %.2f s: %.0f mails/s, %.1f MB/s"
+                + " (%d attachments a round)%n", name, mails.size(), bytes / 1e6, rounds, seconds,
                 mails.size() * rounds / seconds, bytes * rounds / 1e6 / seconds, attachments / rounds);
     }
 
@@ -46,12 +55,14 @@ public final class ParseBenchmark {
         return mails;
     }
 
-    /** Parses every mail {@code rounds} times; returns the attachments found, so the work cannot be skipped. */
+    /** Parses and routes every mail {@code rounds} times; returns the attachments found, so the work is not skipped. */
     private static int run(MailParser parser, List<byte[]> mails, int rounds) {
         int attachments = 0;
         for (int round = 0; round < rounds; round++) {
             for (byte[] mail : mails) {
-                attachments += parser.parse(new ByteArrayInputStream(mail)).attachments().size();
+                InboundMail parsed = parser.parse(new ByteArrayInputStream(mail));
+                attachments += parsed.attachments().size();
+                prioritySink += PriorityProbe.levelOf(parsed);
             }
         }
         return attachments;

@@ -22,8 +22,8 @@ class StatusMachineTest {
         // the requester withdraws, confirms, or reopens by replying
         "NEW, CANCELLED, REQUESTER", "ASSIGNED, CANCELLED, REQUESTER", "WAITING, CANCELLED, REQUESTER",
         "WAITING, ASSIGNED, REQUESTER", "RESOLVED, ASSIGNED, REQUESTER", "RESOLVED, CLOSED, REQUESTER",
-        // Guichet itself: a reply reopening, the daily job closing
-        "WAITING, ASSIGNED, SYSTEM", "RESOLVED, ASSIGNED, SYSTEM", "RESOLVED, CLOSED, SYSTEM"})
+        // Guichet itself: a reply reopening, the daily job closing, a ticket left waiting resolved
+        "WAITING, ASSIGNED, SYSTEM", "WAITING, RESOLVED, SYSTEM", "RESOLVED, ASSIGNED, SYSTEM", "RESOLVED, CLOSED, SYSTEM"})
     void allowed(Status from, Status to, Who who) {
         assertThat(StatusMachine.refusal(from, to, who)).isEmpty();
     }
@@ -82,7 +82,7 @@ class StatusMachineTest {
                 default -> EnumSet.noneOf(Status.class);
             };
             case SYSTEM -> switch (from) {
-                case WAITING -> EnumSet.of(Status.ASSIGNED);
+                case WAITING -> EnumSet.of(Status.ASSIGNED, Status.RESOLVED);
                 case RESOLVED -> EnumSet.of(Status.ASSIGNED, Status.CLOSED);
                 default -> EnumSet.noneOf(Status.class);
             };

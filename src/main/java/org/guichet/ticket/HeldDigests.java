@@ -14,7 +14,7 @@ import java.util.Map;
  * recipient go out as one digest (threaded on its ticket when they are all about one). Held notifications are
  * rows of the outbox, so a restart loses none.
  */
-public final class Digests {
+public final class HeldDigests {
     private static final Duration HOUR = Duration.ofHours(1);
     private static final String SYSTEM = "guichet";
     private final TicketStore store;
@@ -22,7 +22,7 @@ public final class Digests {
     private final int ceilingPerHour;
     private final Clock clock;
 
-    public Digests(TicketStore store, Notices notices, int ceilingPerHour, Clock clock) {
+    public HeldDigests(TicketStore store, Notices notices, int ceilingPerHour, Clock clock) {
         this.store = store;
         this.notices = notices;
         this.ceilingPerHour = ceilingPerHour;
@@ -43,7 +43,7 @@ public final class Digests {
                 if (tx.notificationsTo(recipient, now.minus(HOUR)) >= ceilingPerHour) {
                     continue;
                 }
-                OutgoingMail digest = notices.digest(group.stream().map(HeldMail::mail).toList(), ceilingPerHour);
+                OutgoingMail digest = notices.heldDigest(group.stream().map(HeldMail::mail).toList(), ceilingPerHour);
                 tx.queue(digest, now);
                 group.forEach(h -> tx.markDigested(h.id()));
                 Map<Long, Integer> perTicket = new LinkedHashMap<>();
