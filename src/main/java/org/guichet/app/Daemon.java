@@ -13,6 +13,7 @@ import org.guichet.config.GuichetConfig;
 import org.guichet.config.Observability;
 import org.guichet.ops.HttpEndpoint;
 import org.guichet.intake.MailboxWatcher;
+import org.guichet.store.IntakeLease;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,8 +41,14 @@ final class Daemon implements DaemonRunner {
         guichet.database().migrate();
         Optional<DemoMailServer> demo = guichet.config().mail().demoServer()
                 ? Optional.of(DemoMailServer.start(guichet.config())) : Optional.empty();
+        IntakeLease lease = guichet.intakeLease();
         try {
-            int handled = new MailboxWatcher(guichet.intake(), () -> { }).drainOnce();
+            int handled = 0;
+            if (lease.tick()) {
+                handled = new MailboxWatcher(guichet.intake(), () -> { }).drainOnce();
+            } else {
+                out.printf("mailbox not read: another instance (%s) reads it%n", lease.holder());
+            }
             int closed = guichet.autoClose().run();
             guichet.heldDigests().run();
             int timed = guichet.timekeeper().run();
@@ -50,6 +57,7 @@ final class Daemon implements DaemonRunner {
                     + " %d notification(s) sent%n", handled, closed, timed, sent);
             return handled;
         } finally {
+            lease.release();
             demo.ifPresent(DemoMailServer::close);
         }
     }
@@ -64,7 +72,9 @@ final class Daemon implements DaemonRunner {
         Optional<DemoMailServer> demo = guichet.config().mail().demoServer()
                 ? Optional.of(DemoMailServer.start(guichet.config())) : Optional.empty();
         OutboxLoop outbox = new OutboxLoop(guichet.delivery());
-        MailboxWatcher watcher = new MailboxWatcher(guichet.intake(), outbox::wake);
+        IntakeLease lease = guichet.intakeLease();
+        lease.tick();
+        MailboxWatcher watcher = new MailboxWatcher(guichet.intake(), outbox::wake, lease);
         Thread sender = new Thread(outbox, "guichet-outbox");
         Thread intake = new Thread(watcher::watch, "guichet-intake");
         sender.setUncaughtExceptionHandler(Daemon::exitOnError);
@@ -72,11 +82,15 @@ final class Daemon implements DaemonRunner {
         ScheduledExecutorService renewal = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "guichet-scheduler"));
         long every = watcher.idleRenewal().toMillis();
         renewal.scheduleAtFixedRate(watcher::renewIdle, every, every, TimeUnit.MILLISECONDS);
-        renewal.scheduleAtFixedRate(() -> autoClose(outbox), 0, AUTO_CLOSE_EVERY_MINUTES, TimeUnit.MINUTES);
-        renewal.scheduleAtFixedRate(() -> digests(outbox), 1, DIGESTS_EVERY_MINUTES, TimeUnit.MINUTES);
-        renewal.scheduleAtFixedRate(() -> keepTime(outbox), 1, 1, TimeUnit.MINUTES);
-        renewal.scheduleAtFixedRate(this::retention, RETENTION_FIRST_MINUTES, TimeUnit.DAYS.toMinutes(1),
+        renewal.scheduleAtFixedRate(() -> autoClose(outbox, lease), 0, AUTO_CLOSE_EVERY_MINUTES, TimeUnit.MINUTES);
+        renewal.scheduleAtFixedRate(() -> digests(outbox, lease), 1, DIGESTS_EVERY_MINUTES, TimeUnit.MINUTES);
+        renewal.scheduleAtFixedRate(() -> keepTime(outbox, lease), 1, 1, TimeUnit.MINUTES);
+        renewal.scheduleAtFixedRate(() -> retention(lease), RETENTION_FIRST_MINUTES, TimeUnit.DAYS.toMinutes(1),
                 TimeUnit.MINUTES);
+        // the lease has a thread of its own: a long auto-close must not delay its renewal
+        ScheduledExecutorService leaseKeeper = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "guichet-lease"));
+        long tick = lease.checkEvery().toMillis();
+        leaseKeeper.scheduleAtFixedRate(() -> keep(lease, watcher), tick, tick, TimeUnit.MILLISECONDS);
         Optional<HttpEndpoint> http = startHttp();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -87,6 +101,8 @@ final class Daemon implements DaemonRunner {
             http.ifPresent(HttpEndpoint::close);
             join(intake);
             join(sender);
+            leaseKeeper.shutdownNow();
+            lease.release();
             demo.ifPresent(DemoMailServer::close);
             guichet.close();
             stopped.countDown();
@@ -108,8 +124,22 @@ final class Daemon implements DaemonRunner {
         new Thread(() -> System.exit(EXIT_ON_ERROR), "guichet-exit").start();
     }
 
-    /** The daily job, run every hour so that a restart never delays it by a day; a failure waits for the next run. */
-    private void autoClose(OutboxLoop outbox) {
+    /** Renews the turn to read the mailbox; a lost turn ends the IDLE in progress, so that reading stops at once. */
+    private static void keep(IntakeLease lease, MailboxWatcher watcher) {
+        boolean had = lease.held();
+        if (!lease.tick() && had) {
+            watcher.renewIdle();
+        }
+    }
+
+    /**
+     * The daily job, run every hour so that a restart never delays it by a day; a failure waits for the next run.
+     * With several instances, the one that reads the mailbox runs it.
+     */
+    private void autoClose(OutboxLoop outbox, IntakeLease lease) {
+        if (!lease.held()) {
+            return;
+        }
         try {
             if (guichet.autoClose().run() > 0) {
                 outbox.wake();
@@ -119,8 +149,14 @@ final class Daemon implements DaemonRunner {
         }
     }
 
-    /** Held notifications go out as digests once their recipient's hour opens; a failure waits for the next run. */
-    private void digests(OutboxLoop outbox) {
+    /**
+     * Held notifications go out as digests once their recipient's hour opens; a failure waits for the next run.
+     * With several instances, the one that reads the mailbox runs it, so that each digest goes out once.
+     */
+    private void digests(OutboxLoop outbox, IntakeLease lease) {
+        if (!lease.held()) {
+            return;
+        }
         try {
             if (guichet.heldDigests().run() > 0) {
                 outbox.wake();
@@ -130,8 +166,14 @@ final class Daemon implements DaemonRunner {
         }
     }
 
-    /** Reminders, escalations, waiting tickets, digest: each minute, reading what is due from the database. */
-    private void keepTime(OutboxLoop outbox) {
+    /**
+     * Reminders, escalations, waiting tickets, digest: each minute, reading what is due from the database. With
+     * several instances, the one that reads the mailbox runs it, so that each reminder goes out once.
+     */
+    private void keepTime(OutboxLoop outbox, IntakeLease lease) {
+        if (!lease.held()) {
+            return;
+        }
         try {
             if (guichet.timekeeper().run() > 0) {
                 outbox.wake();
@@ -141,8 +183,14 @@ final class Daemon implements DaemonRunner {
         }
     }
 
-    /** The daily purge of {@code tickets.retention-days}; nothing when it is not set. */
-    private void retention() {
+    /**
+     * The daily purge of {@code tickets.retention-days}; nothing when it is not set. With several instances, the
+     * one that reads the mailbox runs it.
+     */
+    private void retention(IntakeLease lease) {
+        if (!lease.held()) {
+            return;
+        }
         try {
             guichet.retention().runScheduled();
         } catch (RuntimeException e) {

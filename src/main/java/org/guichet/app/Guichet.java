@@ -48,6 +48,8 @@ import org.guichet.store.OperationsFigures;
 import org.guichet.store.Purge;
 import org.guichet.store.Database;
 import org.guichet.store.ImportLedger;
+import org.guichet.store.IntakeLease;
+import org.guichet.store.Leases;
 import org.guichet.store.JdbcTicketStore;
 import org.guichet.store.MailLog;
 import org.guichet.store.QuarantinedMail;
@@ -79,6 +81,7 @@ public final class Guichet implements Backend {
     private final TicketStore tickets;
     private final Outbox outbox;
     private final MailLog mailLog;
+    private final IntakeLease intakeLease;
     private final BlobStore rawStore;
     private final BlobStore attachments;
     private final MailParser readOnlyParser;
@@ -103,10 +106,12 @@ public final class Guichet implements Backend {
         this.config = config;
         this.configFile = configFile;
         this.clock = clock;
-        this.database = new Database(config.storage().databaseUrl());
+        this.database = new Database(config.storage().databaseUrl(), config.storage().databaseUser(),
+                config.storage().databasePassword());
         this.tickets = new JdbcTicketStore(database);
         this.outbox = new Outbox(database);
         this.mailLog = new MailLog(database, clock);
+        this.intakeLease = new IntakeLease(new Leases(database), InstanceName.of(), config.imap().failover());
         // the parser streams large mails from the kept file: no share of the heap is reserved per mail
         Limits limits = config.limits();
         SubjectTag tag = new SubjectTag(config.tickets().tag());
@@ -259,6 +264,11 @@ public final class Guichet implements Backend {
 
     public ImapIntake intake() {
         return intake;
+    }
+
+    /** The turn to read the mailbox, when several instances share it. */
+    public IntakeLease intakeLease() {
+        return intakeLease;
     }
 
     public MailLog mailLog() {

@@ -6,13 +6,16 @@ import java.util.Objects;
 /** The mailbox that Guichet reads: where it is, how to log in, and which folders hold handled and refused mail. */
 public record Imap(String host, int port, boolean ssl, boolean starttls, String user, String password,
         String folder, String processedFolder, String quarantineFolder, Duration pollInterval, boolean idle,
-        Duration timeout, Access access) {
+        Duration timeout, Access access, Duration failover) {
 
-    /** A password login with the JDK's certificate authorities. */
+    /** How long a standby instance waits, at most, before it takes over a dead reader's mailbox. */
+    public static final Duration DEFAULT_FAILOVER = Duration.ofSeconds(30);
+
+    /** A password login with the JDK's certificate authorities and the default failover. */
     public Imap(String host, int port, boolean ssl, boolean starttls, String user, String password, String folder,
             String processedFolder, String quarantineFolder, Duration pollInterval, boolean idle, Duration timeout) {
         this(host, port, ssl, starttls, user, password, folder, processedFolder, quarantineFolder, pollInterval, idle,
-                timeout, Access.password());
+                timeout, Access.password(), DEFAULT_FAILOVER);
     }
 
     public Imap {
@@ -26,6 +29,7 @@ public record Imap(String host, int port, boolean ssl, boolean starttls, String 
         Checks.positive(pollInterval, "imap poll interval");
         Checks.positive(timeout, "imap timeout");
         Objects.requireNonNull(access, "imap access");
+        Checks.positive(failover, "imap failover");
     }
 
     /** Leaves the password out, so that logging the record cannot leak it. */

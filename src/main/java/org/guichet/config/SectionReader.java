@@ -10,10 +10,12 @@ final class SectionReader {
     static final List<String> HELPDESK_KEYS = List.of("name", "address", "locale", "timezone");
     static final List<String> MAIL_KEYS = List.of("demo-server", "plus-addressing");
     static final List<String> IMAP_KEYS = List.of("host", "port", "ssl", "starttls", "user", "password", "folder",
-            "processed-folder", "quarantine-folder", "poll-interval", "idle", "timeout", "auth", "trust-store");
+            "processed-folder", "quarantine-folder", "poll-interval", "idle", "timeout", "auth", "trust-store",
+            "failover");
     static final List<String> SMTP_KEYS = List.of("host", "port", "ssl", "starttls", "user", "password", "timeout",
             "auth", "trust-store");
-    static final List<String> STORAGE_KEYS = List.of("database-url", "attachments-dir", "messages-dir");
+    static final List<String> STORAGE_KEYS = List.of("database-url", "database-user", "database-password",
+            "attachments-dir", "messages-dir");
     static final List<String> TICKETS_KEYS = List.of("tag", "auto-close-days", "cc-as-observers", "retention-days",
             "waiting-reminder-days", "waiting-close-days");
     static final List<String> LOGGING_KEYS = List.of("format");
@@ -61,7 +63,8 @@ final class SectionReader {
                         : access.usesOAuth2() ? map.optionalText("password") : map.required("password").nonBlank(),
                 map.text("folder", "INBOX"), map.text("processed-folder", "Processed"),
                 map.text("quarantine-folder", "Quarantine"), map.duration("poll-interval", Duration.ofSeconds(60)),
-                map.bool("idle", true), map.duration("timeout", DEFAULT_TIMEOUT), access);
+                map.bool("idle", true), map.duration("timeout", DEFAULT_TIMEOUT), access,
+                map.duration("failover", Imap.DEFAULT_FAILOVER));
     }
 
     static Smtp smtp(YamlMap root, MailSettings mail, AccessReader accessReader) {
@@ -98,12 +101,14 @@ final class SectionReader {
     static Storage storage(YamlMap root) {
         YamlMap map = root.map("storage", STORAGE_KEYS);
         ConfigValue url = map.value("database-url").orElse(null);
-        if (url != null && !url.nonBlank().startsWith("jdbc:")) {
-            throw url.error(url.key() + " must be a JDBC URL starting with jdbc:, such as jdbc:h2:file:./data/guichet");
+        if (url != null && !url.nonBlank().startsWith("jdbc:h2:") && !url.text().startsWith("jdbc:postgresql:")) {
+            throw url.error(url.key() + " must be an H2 or PostgreSQL JDBC URL, such as jdbc:h2:file:./data/guichet"
+                    + " or jdbc:postgresql://db.example.org/guichet");
         }
         return new Storage(url == null ? "jdbc:h2:file:./data/guichet" : url.text(),
                 Path.of(map.text("attachments-dir", "./data/attachments")),
-                Path.of(map.text("messages-dir", "./data/messages")));
+                Path.of(map.text("messages-dir", "./data/messages")),
+                map.optionalText("database-user"), map.optionalText("database-password"));
     }
 
     static Tickets tickets(YamlMap root) {

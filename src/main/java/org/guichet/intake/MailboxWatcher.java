@@ -20,14 +20,21 @@ public final class MailboxWatcher {
 
     private final ImapIntake intake;
     private final Runnable afterDrain;
+    private final ReadingTurn turn;
     private final AtomicReference<Mailbox> current = new AtomicReference<>();
     private final Object wakeUp = new Object();
     private volatile boolean running = true;
 
     /** {@code afterDrain} runs after each pass that handled mail: the daemon delivers the outbox then. */
     public MailboxWatcher(ImapIntake intake, Runnable afterDrain) {
+        this(intake, afterDrain, ReadingTurn.ALWAYS);
+    }
+
+    /** With several instances on one mailbox, this one reads only while {@code turn} is held. */
+    public MailboxWatcher(ImapIntake intake, Runnable afterDrain, ReadingTurn turn) {
         this.intake = intake;
         this.afterDrain = afterDrain;
+        this.turn = turn;
     }
 
     /** One pass, for {@code run --once}: connect, handle everything waiting, disconnect. */
@@ -46,7 +53,17 @@ public final class MailboxWatcher {
     public void watch() {
         intake.cleanSpool();
         int failures = 0;
+        boolean waiting = false;
         while (running) {
+            if (!turn.held()) {
+                if (!waiting) {
+                    log.info("waiting for the mailbox: {} reads it", turn.holder());
+                }
+                waiting = true;
+                pause(turn.checkEvery());
+                continue;
+            }
+            waiting = false;
             try (Mailbox mailbox = Mailbox.open(intake.config(), intake.login())) {
                 current.set(mailbox);
                 log.info("watching {}", mailbox.describe());
@@ -72,7 +89,10 @@ public final class MailboxWatcher {
         boolean idle = intake.config().idle() && mailbox.supportsIdle();
         int pauses = 0;
         while (running) {
-            ImapIntake.Pass pass = intake.drain(mailbox, () -> running);
+            if (!turn.held()) {
+                return; // another instance reads the mailbox now: this one closes it and waits for its turn
+            }
+            ImapIntake.Pass pass = intake.drain(mailbox, () -> running && turn.held());
             if (pass.handled() > 0) {
                 afterDrain.run();
             }

@@ -60,18 +60,23 @@ public final class OutboxDelivery {
         return SmtpSession.login(smtp, clock);
     }
 
-    /** Sends what is due now; returns how many were sent. */
+    /** What became of one notification in a delivery pass. */
+    private enum Result {
+        SENT, FAILED, RETRY, DISCONNECTED
+    }
+
+    /**
+     * Sends what is due now; returns how many were sent. Each notification is claimed first, so that several
+     * instances delivering the same outbox send each one once.
+     */
     public int deliverDue() {
         List<OutboxEntry> due = outbox.due(clock.instant(), BATCH);
         if (due.isEmpty()) {
             return 0;
         }
-        try (Transport transport = connect()) {
-            int sent = 0;
-            for (OutboxEntry entry : due) {
-                sent += deliver(transport, entry) ? 1 : 0;
-            }
-            return sent;
+        Transport transport;
+        try {
+            transport = connect();
         } catch (MessagingException e) {
             String reason = "SMTP server " + smtp.host() + ":" + smtp.port() + " unavailable: "
                     + MailFailure.describe(e, "smtp");
@@ -82,6 +87,27 @@ public final class OutboxDelivery {
             });
             return 0;
         }
+        try (transport) {
+            int sent = 0;
+            for (int i = 0; i < due.size(); i++) {
+                Result result = outbox.claim(due.get(i), clock.instant(), claim -> deliver(transport, claim))
+                        .orElse(Result.FAILED);
+                sent += result == Result.SENT ? 1 : 0;
+                if (result == Result.DISCONNECTED) {
+                    String reason = "SMTP server " + smtp.host() + ":" + smtp.port() + " closed the connection";
+                    log.warn("{}; {} notification(s) will be retried", reason, due.size() - i - 1);
+                    due.subList(i + 1, due.size()).forEach(entry -> {
+                        retryLater(entry, reason);
+                        listener.failed(entry, false);
+                    });
+                    break;
+                }
+            }
+            return sent;
+        } catch (MessagingException e) {
+            log.debug("closing the SMTP connection failed: {}", e.getMessage());
+            return 0;
+        }
     }
 
     private Transport connect() throws MessagingException {
@@ -90,12 +116,13 @@ public final class OutboxDelivery {
         return transport;
     }
 
-    private boolean deliver(Transport transport, OutboxEntry entry) throws MessagingException {
+    private Result deliver(Transport transport, Outbox.Claim claim) {
+        OutboxEntry entry = claim.entry();
         long start = System.nanoTime();
         try {
             MimeMessage message = builder.build(entry.mail());
             transport.sendMessage(message, message.getAllRecipients());
-            outbox.markSent(entry.id(), clock.instant());
+            claim.sent(clock.instant());
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             String ticket = entry.mail().ticket().map(t -> "#" + t).orElse("none");
             log.atInfo().addKeyValue("notification", entry.id()).addKeyValue("ticket", ticket)
@@ -103,35 +130,36 @@ public final class OutboxDelivery {
                     .log("sent notification {} ({}) for ticket {} to {} in {} ms", entry.id(), entry.mail().event(),
                             ticket, entry.mail().recipient(), took.toMillis());
             listener.sent(entry, took);
-            return true;
+            return Result.SENT;
         } catch (NotifyException e) {
-            outbox.markFailed(entry.id(), e.getMessage(), clock.instant());
+            claim.failed(e.getMessage());
             listener.failed(entry, true);
-            return false;
+            return Result.FAILED;
         } catch (Error e) { // OutOfMemoryError building a large notice, say: this one waits, the others go
             log.error("notification {} to {} failed: {}", entry.id(), entry.mail().recipient(), e.toString());
-            retryLater(entry, e.toString());
+            claim.retry(e.toString(), nextAttempt(entry.attempts()));
             listener.failed(entry, false);
-            return false;
+            return Result.RETRY;
         } catch (MessagingException e) {
             String reason = describe(e);
             if (isPermanent(e)) {
                 log.warn("notification {} to {} refused for good: {}", entry.id(), entry.mail().recipient(), reason);
-                outbox.markFailed(entry.id(), reason, clock.instant());
+                claim.failed(reason);
                 listener.failed(entry, true);
-                return false;
+                return Result.FAILED;
             }
-            if (!transport.isConnected()) {
-                throw e;
-            }
-            retryLater(entry, reason);
+            claim.retry(reason, nextAttempt(entry.attempts()));
             listener.failed(entry, false);
-            return false;
+            return transport.isConnected() ? Result.RETRY : Result.DISCONNECTED;
         }
     }
 
+    /** Only if no other instance is sending it meanwhile. */
     private void retryLater(OutboxEntry entry, String reason) {
-        outbox.markRetry(entry.id(), reason, nextAttempt(entry.attempts()), clock.instant());
+        outbox.claim(entry, clock.instant(), claim -> {
+            claim.retry(reason, nextAttempt(entry.attempts()));
+            return true;
+        });
     }
 
     /** 30 s, 1 min, 2 min ... up to an hour, with a fifth of jitter so retries do not come in waves. */

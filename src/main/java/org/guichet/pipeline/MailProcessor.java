@@ -1,8 +1,11 @@
 package org.guichet.pipeline;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -43,6 +46,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class MailProcessor implements MailHandler {
     private static final Logger log = LoggerFactory.getLogger(MailProcessor.class);
+    /** The most of a mail's head read to judge it before the full parse. */
+    private static final int MAX_HEADER_BYTES = 1 << 20;
     private static final int MAX_KEY_LENGTH = 900;
 
     private final BlobStore rawStore;
@@ -78,10 +83,13 @@ public final class MailProcessor implements MailHandler {
         } catch (UncheckedIOException e) {
             return Disposition.pause(e.getMessage());
         }
+        Optional<Disposition> early = overTheCap(kept, raw.source());
+        if (early.isPresent()) {
+            return early.get();
+        }
         // Counted before the parse, from the header's Message-ID alone (read from the kept file): a mail that kills or
         // stalls the parser is counted all the same, and is not read again once it has done so maxAttempts times.
-        String key = keptFile(kept).flatMap(MailParser::envelopeMessageId).map(MailProcessor::idKey)
-                .orElse("sha256:" + kept.sha256());
+        String key = envelopeKey(kept);
         Optional<MailRecord> record = attempt(key, kept.sha256(), kept.size(), raw.source());
         if (record.isEmpty()) {
             return Disposition.pause("database unavailable");
@@ -116,6 +124,40 @@ public final class MailProcessor implements MailHandler {
             return Disposition.processed();
         }
         return failed(record.get(), refused.reason(), true);
+    }
+
+    /**
+     * A mail from a sender over the hourly cap that would open a ticket or ask for {@code #mytickets} is
+     * quarantined from its header block alone: its attachments are not written before it is refused.
+     */
+    private Optional<Disposition> overTheCap(StoredPart kept, MailSource source) {
+        Optional<InboundMail> head = headersOnly(kept);
+        Optional<String> sender = head.flatMap(InboundMail::from).map(a -> a.address());
+        if (sender.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> reason;
+        try {
+            reason = store.inTransaction(tx -> applier.atTheCap(tx, sender.get())
+                    ? applier.overTheCapEarly(tx, head.get(), router.decide(head.get(), new TxDirectory(tx)))
+                    : Optional.<String>empty());
+        } catch (StorageFailure e) {
+            return Optional.of(Disposition.pause("database unavailable: " + e.getMessage()));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+        if (reason.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<MailRecord> record = attempt(envelopeKey(kept), kept.sha256(), kept.size(), source);
+        if (record.isEmpty()) {
+            return Optional.of(Disposition.pause("database unavailable"));
+        }
+        if (record.get().state() == MailRecord.State.HANDLED) {
+            return Optional.of(Disposition.processed());
+        }
+        // failed() logs it: one line per refused mail, even in a flood
+        return Optional.of(failed(record.get(), "before it was read in full: " + reason.get(), true));
     }
 
     /** Records one more attempt at the mail; empty when the database cannot be reached. */
@@ -216,6 +258,34 @@ public final class MailProcessor implements MailHandler {
             log.error("reading mail {} failed: {}", source, describe(e));
             return new Reading(Optional.empty(), "the mail could not be read: " + describe(e), false);
         }
+    }
+
+    /** A mail is known by its header's Message-ID, or by the hash of its bytes when it has none. */
+    private String envelopeKey(StoredPart kept) {
+        return keptFile(kept).flatMap(MailParser::envelopeMessageId).map(MailProcessor::idKey)
+                .orElse("sha256:" + kept.sha256());
+    }
+
+    /** The header block alone, parsed: enough to know the sender and what the mail asks, without its parts. */
+    private Optional<InboundMail> headersOnly(StoredPart kept) {
+        try (InputStream in = Files.newInputStream(fileOf(kept))) {
+            byte[] head = in.readNBytes(MAX_HEADER_BYTES);
+            int end = headerEnd(head);
+            return end < 0 ? Optional.empty()
+                    : Optional.of(parser.parse(new ByteArrayInputStream(head, 0, end)));
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            return Optional.empty();
+        }
+    }
+
+    private static int headerEnd(byte[] head) {
+        for (int i = 0; i + 1 < head.length; i++) {
+            if (head[i] == '\n' && (head[i + 1] == '\n' || (head[i + 1] == '\r' && i + 2 < head.length
+                    && head[i + 2] == '\n'))) {
+                return i + 1;
+            }
+        }
+        return -1;
     }
 
     private static String describe(Throwable e) {

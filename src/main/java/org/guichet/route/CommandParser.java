@@ -27,16 +27,23 @@ public final class CommandParser {
             commands.add(new MailCommand(subject.strip(), MailCommand.Name.QUEUE, List.of(), true, Optional.empty()));
         }
         String[] lines = body.split("\n", -1);
+        List<String> leading = new ArrayList<>();
         int first = 0;
         while (first < lines.length && first < MAX_COMMANDS * 4
                 && (lines[first].isBlank() || lines[first].strip().startsWith("#"))) {
             String line = lines[first].strip();
             if (!line.isEmpty()) {
-                commands.add(commands.size() < MAX_COMMANDS ? parse(cut(line)) : tooMany(line));
+                MailCommand command = commands.size() < MAX_COMMANDS ? parse(cut(line)) : tooMany(line);
+                commands.add(command);
+                if (command.name() == MailCommand.Name.INTERNAL && !command.args().isEmpty()) {
+                    // "#internal note for bob": the words after the command are the note's first line
+                    leading.add(command.args().get(0));
+                }
             }
             first++;
         }
-        return new Commands(commands, String.join("\n", Arrays.asList(lines).subList(first, lines.length)));
+        leading.addAll(Arrays.asList(lines).subList(first, lines.length));
+        return new Commands(commands, String.join("\n", leading));
     }
 
     /** A command past the limit is refused, not dropped: its sender learns it was not run. */
@@ -59,6 +66,19 @@ public final class CommandParser {
         return word.equals("#queue") || word.equals("#file");
     }
 
+    /**
+     * Whether a line marks an internal note: it starts with {@code #internal} or {@code #interne} in any case,
+     * with or without words after it. Quoted lines ({@code >}) do not.
+     */
+    public static boolean isInternalLine(String line) {
+        String s = line.strip();
+        if (s.length() < "#interne".length() || s.charAt(0) != '#') {
+            return false;
+        }
+        String head = Folding.fold(s.substring(0, Math.min(s.length(), 12)));
+        return head.startsWith("#internal") || head.startsWith("#interne");
+    }
+
     static MailCommand parse(String line) {
         String[] parts = line.substring(1).strip().split("\\s+", 2);
         String word = Folding.fold(parts[0]);
@@ -69,6 +89,9 @@ public final class CommandParser {
                     Optional.of("unknown command '#" + parts[0] + "'"));
         }
         MailCommand.Name n = name.get();
+        if (n == MailCommand.Name.INTERNAL && !rest.isEmpty()) {
+            return new MailCommand(line, n, List.of(rest), true, Optional.empty());
+        }
         if (n.arguments() == 0 && !rest.isEmpty()) {
             return new MailCommand(line, n, List.of(rest), false, Optional.of("#" + n.word() + " takes no argument"));
         }

@@ -21,6 +21,16 @@ public record Commands(List<MailCommand> list, String rest) {
         return new Commands(List.of(), text);
     }
 
+    /**
+     * Whether the mail is an internal note (SPEC section 6): it has {@code #internal} or {@code #interne}, allowed
+     * or not, or a line that starts with one of them before its quoted part. Fails closed: such a mail never
+     * reaches the requester nor observers who are not agents.
+     */
+    public boolean internal() {
+        return list.stream().anyMatch(c -> c.name() == MailCommand.Name.INTERNAL || CommandParser.isInternalLine(c.line()))
+                || rest.lines().anyMatch(CommandParser::isInternalLine);
+    }
+
     /** Whether this command is among them and allowed. */
     public boolean has(MailCommand.Name name) {
         return list.stream().anyMatch(c -> c.allowed() && c.name() == name);

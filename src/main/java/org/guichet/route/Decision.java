@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param deliveryReport what a bounce says about the mail it returns
  * @param sender who sent the mail, as far as commands are concerned
  * @param commands the mail's commands, checked against its sender and ticket, and the text kept without them
+ * @param proof what proves (or not) that the mail comes from its From address, computed once here
  */
 public record Decision(
         Optional<String> automatic,
@@ -28,7 +29,8 @@ public record Decision(
         List<String> reasons,
         Optional<DeliveryReport> deliveryReport,
         Permissions.Sender sender,
-        Commands commands) {
+        Commands commands,
+        Proof proof) {
 
     public Decision {
         Objects.requireNonNull(automatic);
@@ -42,6 +44,7 @@ public record Decision(
         Objects.requireNonNull(deliveryReport);
         Objects.requireNonNull(sender);
         Objects.requireNonNull(commands);
+        Objects.requireNonNull(proof);
     }
 
     public boolean isFollowUp() {

@@ -2,36 +2,55 @@ package org.guichet.route;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.guichet.config.GuichetConfig;
 import org.guichet.parse.InboundMail;
 import org.guichet.parse.MailAddress;
 
-/** Checks each command against its sender: agent commands for trusted agents, requester commands for the requester. */
+/**
+ * Checks each command against its sender: agent commands for agents, requester commands for the requester, and
+ * every one of them only with proof of who sent the mail when {@code security.require-proof} resolves to on
+ * (SPEC section 6).
+ */
 public final class Permissions {
     private final GuichetConfig config;
-    private final AgentAuthentication authentication;
+    private final boolean proofRequired;
 
     public Permissions(GuichetConfig config) {
         this.config = config;
-        // Until reply tokens are wired into every notification (issue 12, phase 2), only an explicit
-        // require-proof: true asks agents for Authentication-Results here; auto is resolved there.
-        this.authentication = new AgentAuthentication(
-                config.security().requireProof() == org.guichet.config.Security.RequireProof.TRUE,
-                config.security().trustedAuthservId());
+        this.proofRequired = config.security().proofRequired(config.mail().demoServer());
     }
 
-    /** Who sent the mail, as far as commands are concerned. */
+    /**
+     * Who sent the mail, as far as commands are concerned.
+     *
+     * @param notTrusted why the sender's commands may not apply: proof is required and the mail gives none
+     */
     public record Sender(String address, boolean agent, Optional<String> notTrusted) {
+        public Sender {
+            Objects.requireNonNull(address);
+            Objects.requireNonNull(notTrusted);
+        }
+
+        /** Whether the sender's commands may apply: proven, or proof is not required. */
+        public boolean trusted() {
+            return notTrusted.isEmpty();
+        }
+
         public boolean trustedAgent() {
-            return agent && notTrusted.isEmpty();
+            return agent && trusted();
         }
     }
 
-    public Sender sender(InboundMail mail) {
+    /** The sender of {@code mail}, trusted or not according to {@code proof}. */
+    public Sender sender(InboundMail mail, Proof proof) {
         String address = mail.from().map(MailAddress::address).orElse("");
         boolean agent = config.isAgent(address);
-        Optional<String> notTrusted = agent ? authentication.refusal(mail.headers(), address) : Optional.empty();
+        Optional<String> notTrusted = proofRequired && !proof.proven()
+                ? Optional.of("nothing proves that this mail comes from " + (address.isEmpty() ? "its sender" : address)
+                        + " (" + proof.why() + ")")
+                : Optional.empty();
         return new Sender(address, agent, notTrusted);
     }
 
@@ -47,19 +66,16 @@ public final class Permissions {
     private MailCommand check(MailCommand c, Sender sender, Optional<TicketRef> ticket) {
         boolean requester = ticket.map(t -> t.requester().equalsIgnoreCase(sender.address())).orElse(true);
         String word = "#" + c.name().word();
-        return switch (c.name().role()) {
+        MailCommand byRole = switch (c.name().role()) {
             case ANYONE -> c;
-            case AGENT -> agentOnly(c, sender, word);
+            case AGENT -> sender.agent() ? c
+                    : c.refused(word + " is for agents only, and " + sender.address() + " is not an agent");
             case REQUESTER -> requester ? c : c.refused(word + " is for the ticket's requester only");
-            case PARTY -> requester || sender.trustedAgent() ? c
-                    : sender.agent() ? c.refused(word + " refused: " + sender.notTrusted().orElse(""))
+            case PARTY -> requester || sender.agent() ? c
                     : c.refused(word + " is for the ticket's requester and agents only");
         };
-    }
-
-    private static MailCommand agentOnly(MailCommand c, Sender sender, String word) {
-        if (!sender.agent()) {
-            return c.refused(word + " is for agents only, and " + sender.address() + " is not an agent");
+        if (!byRole.allowed() || c.name().role() == MailCommand.Role.ANYONE) {
+            return byRole;
         }
         return sender.notTrusted().map(why -> c.refused(word + " refused: " + why)).orElse(c);
     }

@@ -19,6 +19,7 @@ public final class Router {
     private final PriorityRules priorities = new PriorityRules();
     private final Permissions permissions;
     private final CommandParser commands = new CommandParser();
+    private final SenderProof proofs;
 
     public Router(GuichetConfig config, SubjectTag tag, PlusAddress plus) {
         this.config = config;
@@ -27,6 +28,7 @@ public final class Router {
         this.automatic = AutomaticMail.of(config);
         this.categories = new CategoryRules(config, plus);
         this.permissions = new Permissions(config);
+        this.proofs = new SenderProof(plus, config.security().trustedAuthservId());
     }
 
     public Decision decide(InboundMail mail, TicketDirectory tickets) {
@@ -55,10 +57,11 @@ public final class Router {
         reasons.add(category.reason());
         PriorityChoice priority = priorities.choose(mail, reasons);
         reasons.add(priority.reason());
-        Permissions.Sender sender = permissions.sender(mail);
+        Proof proof = proofs.of(mail, onTicket.map(TicketRef::id));
+        Permissions.Sender sender = permissions.sender(mail, proof);
         return new Decision(robot, thread, mentions, category.category().name(),
                 category.subcategory().map(Category::name), category.service(), priority.priority(), reasons,
-                automatic.deliveryReport(mail), sender, commands(mail, robot.isPresent(), onTicket, sender));
+                automatic.deliveryReport(mail), sender, commands(mail, robot.isPresent(), onTicket, sender), proof);
     }
 
     /**
@@ -80,7 +83,14 @@ public final class Router {
             // the queue is for agents: anyone else's "#queue" is an ordinary mail
             read = new Commands(read.list().subList(1, read.list().size()), read.rest());
         }
-        return new Commands(permissions.check(read.list(), sender, ticket), read.rest());
+        List<MailCommand> list = new ArrayList<>(read.list());
+        // #internal fails closed: a line further down (after a greeting) marks the note too, and is checked as a
+        // command, so that a sender who may not write internal notes is told
+        if (list.stream().noneMatch(c -> c.name() == MailCommand.Name.INTERNAL)) {
+            read.rest().lines().filter(CommandParser::isInternalLine).findFirst()
+                    .ifPresent(line -> list.add(CommandParser.parse(line.strip())));
+        }
+        return new Commands(permissions.check(list, sender, ticket), read.rest());
     }
 
     private record Found(TicketRef ticket, ThreadMatch.By by) {

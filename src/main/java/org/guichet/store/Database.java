@@ -1,6 +1,9 @@
 package org.guichet.store;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
@@ -9,24 +12,79 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
-import org.h2.jdbcx.JdbcConnectionPool;
 
-/** The database: a small connection pool, Flyway migrations and transactions. */
+/** The database, H2 or PostgreSQL: a connection pool (HikariCP), Flyway migrations and transactions. */
 public final class Database implements AutoCloseable {
     static {
         // before any H2 class loads: H2 reads its bind address once (see H2Access)
         H2Access.bindServersToLoopback();
     }
 
+    private static final int POOL_SIZE = 8;
+    // How long a caller waits for a connection when the database is unreachable, before its work fails and is
+    // retried. Not less: H2 reopening its file after a crash waits for the dead process's file lock to age.
+    private static final long CONNECT_TIMEOUT_MS = 15_000;
     private final String url;
-    private final JdbcConnectionPool pool;
+    private final Vendor vendor;
+    private final HikariDataSource pool;
 
+    /** An H2 database, as the default config and the tests open it. */
     public Database(String configuredUrl) {
-        this.url = durable(withAutoServer(Objects.requireNonNull(configuredUrl)));
-        H2Access.requireLoopback(url);
-        H2Access.Credentials credentials = H2Access.credentials(url);
-        this.pool = JdbcConnectionPool.create(url, credentials.user(), credentials.password());
-        pool.setMaxConnections(8);
+        this(configuredUrl, "sa", "");
+    }
+
+    /**
+     * A database opened with these credentials when it is PostgreSQL (storage.database-user/-password); an H2
+     * database ignores them and opens with its own generated password (see H2Access).
+     */
+    public Database(String configuredUrl, String user, String password) {
+        this.vendor = Vendor.of(Objects.requireNonNull(configuredUrl));
+        this.url = vendor == Vendor.H2 ? durable(withAutoServer(configuredUrl)) : configuredUrl;
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        if (vendor == Vendor.H2) {
+            H2Access.requireLoopback(url);
+            H2Access.Credentials credentials = H2Access.credentials(url);
+            config.setUsername(credentials.user());
+            config.setPassword(credentials.password());
+        } else {
+            config.setUsername(user);
+            config.setPassword(password);
+        }
+        config.setMaximumPoolSize(POOL_SIZE);
+        // no idle connections kept: an H2 file database is closed, and its lock released, with its last connection
+        config.setMinimumIdle(0);
+        config.setConnectionTimeout(CONNECT_TIMEOUT_MS);
+        // the pool opens its first connection when asked, so that a command reports an unreachable database itself
+        config.setInitializationFailTimeout(-1);
+        config.setPoolName("guichet");
+        this.pool = new HikariDataSource(config);
+    }
+
+    /** The databases Guichet runs on; the migrations that must differ live in a folder of each. */
+    public enum Vendor {
+        H2("h2"), POSTGRESQL("postgresql");
+
+        private final String folder;
+
+        Vendor(String folder) {
+            this.folder = folder;
+        }
+
+        static Vendor of(String url) {
+            if (url.startsWith("jdbc:h2:")) {
+                return H2;
+            }
+            if (url.startsWith("jdbc:postgresql:")) {
+                return POSTGRESQL;
+            }
+            throw new StoreException("database URL " + url.split("[;?]", 2)[0]
+                    + " is neither H2 (jdbc:h2:...) nor PostgreSQL (jdbc:postgresql://...): set storage.database-url");
+        }
+
+        String migrations() {
+            return "classpath:db/vendor/" + folder;
+        }
     }
 
     /**
@@ -58,8 +116,22 @@ public final class Database implements AutoCloseable {
         return url;
     }
 
+    public Vendor vendor() {
+        return vendor;
+    }
+
     public DataSource dataSource() {
         return pool;
+    }
+
+    /** The server's own name and version, for {@code db info}. */
+    public String product() {
+        try (Connection c = pool.getConnection()) {
+            DatabaseMetaData meta = c.getMetaData();
+            return meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();
+        } catch (SQLException e) {
+            throw new StoreException("cannot reach the database " + safeUrl() + ": " + e.getMessage(), e);
+        }
     }
 
     /** Applies the pending migrations; returns how many were applied. */
@@ -81,8 +153,9 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** The migrations both databases share, then the few whose SQL must differ (CLOB, date arithmetic). */
     private Flyway flyway() {
-        return Flyway.configure().dataSource(pool).locations("classpath:db/migration").load();
+        return Flyway.configure().dataSource(pool).locations("classpath:db/migration", vendor.migrations()).load();
     }
 
     /** Runs work in one transaction: committed if it returns, rolled back if it throws. */
@@ -102,14 +175,13 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** The URL without parameters, for messages. */
+    /** The URL without parameters (nor a password given in them), for messages. */
     public String safeUrl() {
-        int semicolon = url.indexOf(';');
-        return semicolon < 0 ? url : url.substring(0, semicolon);
+        return url.split("[;?]", 2)[0];
     }
 
     @Override
     public void close() {
-        pool.dispose();
+        pool.close();
     }
 }

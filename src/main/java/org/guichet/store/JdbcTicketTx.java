@@ -87,6 +87,11 @@ final class JdbcTicketTx implements TicketTx {
     }
 
     @Override
+    public int answersSince(String recipient, String event, Instant since) {
+        return outbox.answersSince(recipient, event, since);
+    }
+
+    @Override
     public void markUndeliverable(long ticketId, String address, String status, Instant now) {
         senders.markUndeliverable(ticketId, address, status, now);
     }

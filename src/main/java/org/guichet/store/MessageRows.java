@@ -54,7 +54,7 @@ final class MessageRows {
     List<String> threadIds(long ticketId) {
         return sql.list("SELECT message_id, at FROM (SELECT message_id, sent_at AS at, id FROM message"
                 + " WHERE ticket_id = ? AND message_id IS NOT NULL UNION ALL SELECT message_id, created_at AS at, id"
-                + " FROM outbox WHERE ticket_id = ?) ORDER BY at, id", rs -> rs.getString(1), ticketId, ticketId);
+                + " FROM outbox WHERE ticket_id = ?) thread ORDER BY at, id", rs -> rs.getString(1), ticketId, ticketId);
     }
 
     List<TicketMessage> of(long ticketId) {

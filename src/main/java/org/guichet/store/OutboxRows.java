@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.guichet.parse.Attachment;
 import org.guichet.ticket.OutgoingMail;
@@ -72,6 +73,11 @@ final class OutboxRows {
         sql.update("UPDATE outbox SET status = 'digested' WHERE id = ? AND status = 'held'", id);
     }
 
+    int answersSince(String recipient, String event, Instant since) {
+        return sql.one("SELECT COUNT(*) FROM outbox WHERE recipient = ? AND event = ? AND created_at >= ?",
+                rs -> rs.getInt(1), recipient.strip().toLowerCase(Locale.ROOT), event, since).orElse(0);
+    }
+
     Optional<Long> ticketOfNotification(String messageId, String recipient) {
         return sql.one("SELECT ticket_id FROM outbox WHERE message_id = ? AND LOWER(recipient) = LOWER(?)"
                 + " AND ticket_id IS NOT NULL", rs -> rs.getLong(1), messageId, recipient.strip());
@@ -80,6 +86,15 @@ final class OutboxRows {
     List<OutboxEntry> due(Instant now, int limit) {
         return withAttachments(sql.list("SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ?"
                 + " ORDER BY next_attempt_at, id LIMIT ?", OutboxRows::entry, now, limit));
+    }
+
+    /**
+     * Locks one notification, if it is still due and no other instance holds it: {@code SKIP LOCKED} makes a
+     * second instance pass over it rather than wait and send it again.
+     */
+    boolean claim(long id, Instant now) {
+        return sql.one("SELECT id FROM outbox WHERE id = ? AND status = 'pending' AND next_attempt_at <= ?"
+                + " FOR UPDATE SKIP LOCKED", rs -> true, id, now).isPresent();
     }
 
     /** The notifications not sent yet: waiting for their next attempt, or failed for good. */

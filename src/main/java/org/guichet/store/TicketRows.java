@@ -66,6 +66,9 @@ final class TicketRows {
     }
 
     List<Ticket> resolvedBefore(Instant cutoff) {
+        // locked first: when two instances close tickets at once, the second waits and then finds them closed
+        sql.list("SELECT id FROM ticket WHERE status = 'resolved' AND resolved_at < ? ORDER BY id FOR UPDATE",
+                rs -> rs.getLong(1), cutoff);
         return summaries(" WHERE t.status = 'resolved' AND t.resolved_at < ?", List.of(cutoff)).stream()
                 .map(TicketSummary::ticket).toList();
     }

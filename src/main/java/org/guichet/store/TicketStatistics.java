@@ -35,16 +35,17 @@ public final class TicketStatistics {
      * load per agent is always the load of the moment, whatever their tickets' age.
      */
     public TicketStats compute(Optional<Instant> since, Instant now) {
-        return database.inTransaction(c -> compute(new Sql(c), since, now));
+        boolean byOffset = database.vendor() == Database.Vendor.POSTGRESQL;
+        return database.inTransaction(c -> compute(new Sql(c), since, now, byOffset));
     }
 
-    private static TicketStats compute(Sql sql, Optional<Instant> since, Instant now) {
+    private static TicketStats compute(Sql sql, Optional<Instant> since, Instant now, boolean byOffset) {
         Period period = new Period(since);
         Counts counts = counts(sql, period);
         Map<String, Map<String, Long>> by = counts.byDimension();
         return new TicketStats(now, since, counts.total(), by.get("status"), by.get("category"), by.get("service"),
-                by.get("priority"), delays(sql, period, "first_response_ms", counts.answered()),
-                delays(sql, period, "resolution_ms", counts.resolved()), reopened(sql, period), openByAgent(sql),
+                by.get("priority"), delays(sql, period, "first_response_ms", counts.answered(), byOffset),
+                delays(sql, period, "resolution_ms", counts.resolved(), byOffset), reopened(sql, period), openByAgent(sql),
                 growth(sql, since, now), bySubcategory(sql, period), takeInCharge(sql, period),
                 handledByAgent(sql, period));
     }
@@ -138,11 +139,31 @@ public final class TicketStatistics {
      * Median and 90th percentile of a delay column. Without --since the query has no condition, which lets H2
      * read both straight from the column's index; with it, the tickets since then are read from the stats index.
      */
-    private static Delays delays(Sql sql, Period period, String column, long count) {
+    private static Delays delays(Sql sql, Period period, String column, long count, boolean byOffset) {
+        if (byOffset && period.since().isEmpty() && count > 0) {
+            return new Delays(count, percentile(sql, column, count, 0.5), percentile(sql, column, count, 0.9));
+        }
         return sql.one("SELECT PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY t." + column + ") AS median,"
                 + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY t." + column + ") AS p90 FROM ticket t" + period.where(),
                 rs -> new Delays(count, millis(rs.getObject("median")), millis(rs.getObject("p90"))),
                 period.params()).orElse(Delays.none());
+    }
+
+    /**
+     * PostgreSQL sorts every value for PERCENTILE_CONT, where its index holds them in order already: the two values
+     * around the percentile's position are read from the index, and interpolated as PERCENTILE_CONT does.
+     */
+    private static Optional<Duration> percentile(Sql sql, String column, long count, double p) {
+        double position = p * (count - 1);
+        long lower = (long) Math.floor(position);
+        List<Long> values = sql.list("SELECT t." + column + " FROM ticket t WHERE t." + column + " IS NOT NULL ORDER BY t."
+                + column + " OFFSET ? LIMIT 2", rs -> rs.getLong(1), lower);
+        if (values.isEmpty()) {
+            return Optional.empty();
+        }
+        double low = values.get(0);
+        double high = values.size() > 1 ? values.get(1) : low;
+        return millis(low + (position - lower) * (high - low));
     }
 
     private static Optional<Duration> millis(Object value) {

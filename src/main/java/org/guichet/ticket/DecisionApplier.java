@@ -25,6 +25,7 @@ import org.guichet.route.SubjectTag;
 public final class DecisionApplier {
     private static final String SYSTEM = "guichet";
     private static final Duration LOOP_WINDOW = Duration.ofMinutes(10);
+    private static final Duration HOUR = Duration.ofHours(1);
     private final GuichetConfig config;
     private final SubjectTag tag;
     private final Notifier notifier;
@@ -33,16 +34,43 @@ public final class DecisionApplier {
     private final Robots robots;
     private final AutomaticMail own;
     private final Clock clock;
+    private final boolean proofRequired;
+    private final int perSenderPerHour;
 
     public DecisionApplier(GuichetConfig config, SubjectTag tag, Notifier notifier, Clock clock) {
         this.config = config;
         this.tag = tag;
         this.notifier = notifier;
         this.actions = new TicketActions(config);
-        this.replies = new Replies(notifier, actions);
+        this.replies = new Replies(notifier, actions, config.limits().newTicketsPerSenderPerHour());
         this.robots = new Robots(notifier, config.limits().newTicketsPerSenderPerHour());
         this.own = AutomaticMail.of(config);
         this.clock = clock;
+        this.proofRequired = config.security().proofRequired(config.mail().demoServer());
+        this.perSenderPerHour = config.limits().newTicketsPerSenderPerHour();
+    }
+
+    /** Whether this sender is at the hourly cap of new tickets or of {@code #mytickets} answers: a cheap first look. */
+    public boolean atTheCap(TicketTx tx, String sender) {
+        Instant since = clock.instant().minus(HOUR);
+        return tx.ticketsOpenedSince(sender, since) >= perSenderPerHour
+                || tx.answersSince(sender, Event.MY_TICKETS.template(), since) >= perSenderPerHour;
+    }
+
+    /**
+     * Why this mail is refused before it is read in full and stored (its attachments written): its sender is over
+     * the hourly cap and the mail would open a ticket or ask for {@code #mytickets}. {@code headers} is the mail
+     * read from its header block only, and {@code decision} routing's decision for it. The sender is told once.
+     */
+    public Optional<String> overTheCapEarly(TicketTx tx, InboundMail headers, Decision decision) {
+        if (decision.automatic().isPresent() || decision.thread().isPresent() || headers.from().isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        if (decision.commands().has(MailCommand.Name.MY_TICKETS)) {
+            return replies.overTheCap(tx, headers, now);
+        }
+        return robots.overTheCap(tx, headers, headers.from().get().address(), now);
     }
 
     /** Records the mail where it belongs, or says why it is quarantined; marks it handled either way. */
@@ -84,6 +112,10 @@ public final class DecisionApplier {
                     tx.ticket(decision.thread().get().ticket()).orElseThrow(), now)));
         }
         if (decision.commands().has(MailCommand.Name.MY_TICKETS)) {
+            Optional<String> over = replies.overTheCap(tx, mail, now);
+            if (over.isPresent()) {
+                return Applied.quarantined(over.get());
+            }
             replies.myTickets(tx, mail, decision.sender().trustedAgent(), now);
             return Applied.on(Optional.empty());
         }
@@ -160,7 +192,7 @@ public final class DecisionApplier {
                 decision.mentions());
         long id = tx.insertTicket(fields);
         Permissions.Sender sender = decision.sender();
-        List<MailCommand> cmds = decision.commands().list();
+        List<MailCommand> cmds = gated(decision);
         String text = decision.commands().rest();
         tx.insertMessage(id, message(record, mail, text, false,
                 TicketMessage.Direction.IN, now));
@@ -171,16 +203,24 @@ public final class DecisionApplier {
         for (String reason : decision.reasons()) {
             tx.insertEvent(id, TicketEvent.of(now, SYSTEM, "routing", reason));
         }
+        if (unverified(decision) && !cmds.isEmpty()) {
+            tx.insertEvent(id, TicketEvent.of(now, SYSTEM, "unverified-sender", decision.proof().why()));
+        }
         Ticket ticket = addCcObservers(tx, tx.ticket(id).orElseThrow(), mail, now);
         String actor = requester.address();
-        notifier.tell(tx, Event.ACKNOWLEDGEMENT, ticket, actor, Optional.empty(), Notices.Content.of(Map.of(
-                "leftOut", leftOut.stream().map(a -> Map.of("name", Notices.oneLine(a.name()))).toList(),
-                "hasLeftOut", !leftOut.isEmpty())), now);
+        if (tx.answersSince(actor, Event.ACKNOWLEDGEMENT.template(), now.minus(HOUR)) >= perSenderPerHour) {
+            tx.insertEvent(id, TicketEvent.of(now, SYSTEM, "notification-capped", Event.ACKNOWLEDGEMENT.template()
+                    + " not sent to " + actor + ": " + perSenderPerHour + " acknowledgements in the last hour already"));
+        } else {
+            notifier.tell(tx, Event.ACKNOWLEDGEMENT, ticket, actor, Optional.empty(), Notices.Content.of(Map.of(
+                    "leftOut", leftOut.stream().map(a -> Map.of("name", Notices.oneLine(a.name()))).toList(),
+                    "hasLeftOut", !leftOut.isEmpty())), now);
+        }
         // the agents work from their mail client: the request reaches them whole, with its attachments
         notifier.tell(tx, Event.OPENED, ticket, actor, Optional.empty(), new Notices.Content(Map.of(
                 "text", text.strip()), Optional.empty(), mail.attachments()), now);
         Actor who = actorOf(mail, sender, ticket);
-        replies.runCommands(tx, ticket, cmds, who, mail, now);
+        replies.runCommands(tx, ticket, cmds, who, mail, unproven(decision), now);
         return id;
     }
 
@@ -188,21 +228,51 @@ public final class DecisionApplier {
             Instant now) {
         String author = mail.from().map(MailAddress::address).orElse("unknown sender");
         Permissions.Sender sender = decision.sender();
-        List<MailCommand> cmds = decision.commands().list();
+        List<MailCommand> cmds = gated(decision);
         Actor actor = actorOf(mail, sender, ticket);
-        boolean internal = decision.commands().has(MailCommand.Name.INTERNAL);
+        // fails closed: a refused or misplaced #internal still keeps the note from the requester
+        boolean internal = decision.commands().internal();
+        boolean unverified = unverified(decision);
         String text = decision.commands().rest();
         // an agent's answer goes out from the helpdesk, as in the helpdesks people know
         TicketMessage.Direction direction = actor.kind() == Actor.Kind.AGENT ? TicketMessage.Direction.OUT
                 : TicketMessage.Direction.IN;
         tx.insertMessage(ticket.id(), message(record, mail, text, internal, direction, now));
         tx.insertEvent(ticket.id(), TicketEvent.of(now, author, internal ? "note" : "reply",
-                (internal ? "internal note" : "reply") + " threaded by " + decision.thread().orElseThrow().by().code()));
+                (internal ? "internal note" : "reply") + " threaded by " + decision.thread().orElseThrow().by().code()
+                        + (unverified ? ", from an unverified sender" : "")));
+        if (unverified) {
+            tx.insertEvent(ticket.id(), TicketEvent.of(now, SYSTEM, "unverified-sender", decision.proof().why()));
+        }
         Ticket current = ticket.touched(now);
         tx.save(current);
-        current = replies.runCommands(tx, current, cmds, actor, mail, now);
-        replies.relay(tx, current, actor, mail, text, internal, cmds, now);
+        current = replies.runCommands(tx, current, cmds, actor, mail, unproven(decision), now);
+        replies.relay(tx, current, actor, mail, text, internal, unverified, cmds, now);
         return ticket.id();
+    }
+
+    /** Whether proof is required and the mail gives none: it is recorded, marked, and its commands refused. */
+    private boolean unverified(Decision decision) {
+        return proofRequired && !decision.proof().proven();
+    }
+
+    private Optional<String> unproven(Decision decision) {
+        return unverified(decision) ? Optional.of(decision.proof().why()) : Optional.empty();
+    }
+
+    /**
+     * The commands as they may run: routing refuses an unproven sender's commands already; they are refused here
+     * too, so that no decision, however it was made, applies a command without proof.
+     */
+    private List<MailCommand> gated(Decision decision) {
+        List<MailCommand> cmds = decision.commands().list();
+        if (!unverified(decision)) {
+            return cmds;
+        }
+        return cmds.stream().map(c -> c.allowed() && c.name().role() != MailCommand.Role.ANYONE
+                ? c.refused("#" + c.name().word() + " refused: nothing proves that this mail comes from its sender ("
+                        + decision.proof().why() + ")")
+                : c).toList();
     }
 
     private Ticket addCcObservers(TicketTx tx, Ticket ticket, InboundMail mail, Instant now) {

@@ -18,6 +18,11 @@ import org.guichet.route.SubjectTag;
  */
 public final class Notices {
     private static final int MAX_REFERENCES = 20;
+    /**
+     * A key of {@link Content#model()}: the attachments go to agents only, since nothing proves who sent them
+     * (SPEC section 6); others are told how many were withheld.
+     */
+    public static final String AGENTS_ONLY_ATTACHMENTS = "attachmentsForAgentsOnly";
     private final GuichetConfig config;
     private final SubjectTag tag;
     private final PlusAddress plus;
@@ -47,13 +52,19 @@ public final class Notices {
         Map<String, Object> model = model(ticket);
         model.put("forRequester", recipient.equalsIgnoreCase(ticket.requester().address()));
         model.putAll(worded(content.model()));
+        // each recipient gets their own reply address: replying to it proves who they are
+        model.put("replyAddress", replyAddress(ticket.id(), recipient));
+        boolean withheld = Boolean.TRUE.equals(content.model().get(AGENTS_ONLY_ATTACHMENTS))
+                && !content.attachments().isEmpty() && !config.isAgent(recipient);
+        model.put("withheldAttachments", withheld ? content.attachments().size() : 0);
+        model.put("hasWithheldAttachments", withheld);
         Templates.Rendered body = templates.render(event.template(), model);
         Optional<String> inReplyTo = thread.isEmpty() ? Optional.empty() : Optional.of(thread.get(thread.size() - 1));
         String from = content.signer().map(s -> s + " via " + config.helpdesk().name()).orElse(config.helpdesk().name());
         return new OutgoingMail(Optional.of(ticket.id()), event.template(), recipient, newMessageId(ticket.id()),
-                inReplyTo, lastReferences(thread), oneLine(from), Optional.of(replyAddress(ticket.id())),
+                inReplyTo, lastReferences(thread), oneLine(from), Optional.of(replyAddress(ticket.id(), recipient)),
                 oneLine(tag.subjectFor(ticket.id(), ticket.subject())), body.text(), Optional.of(body.html()),
-                event.autoSubmitted(), content.attachments());
+                event.autoSubmitted(), withheld ? List.of() : content.attachments());
     }
 
     /**
@@ -187,7 +198,6 @@ public final class Notices {
         model.put("priority", templates.label("priority." + ticket.priority().code()));
         model.put("status", templates.label("status." + ticket.status().code()));
         model.put("assignee", ticket.assignee().orElse(""));
-        model.put("replyAddress", replyAddress(ticket.id()));
         return model;
     }
 
@@ -195,8 +205,8 @@ public final class Notices {
         return config.service(serviceId).map(s -> s.name()).orElse(serviceId);
     }
 
-    private String replyAddress(long number) {
-        return config.mail().plusAddressing() ? plus.addressFor(number) : config.helpdesk().address();
+    private String replyAddress(long number, String recipient) {
+        return config.mail().plusAddressing() ? plus.addressFor(number, recipient) : config.helpdesk().address();
     }
 
     /** The first mail of the thread and the latest ones: enough for every client to thread, bounded in size. */

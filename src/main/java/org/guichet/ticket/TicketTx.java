@@ -27,6 +27,12 @@ public interface TicketTx {
     void save(Ticket ticket);
 
     /** How many notifications about this ticket were queued for this recipient since then. */
+    /**
+     * How many mails of this event ({@code acknowledgement}, {@code my-tickets}) were queued to this address since
+     * then, about any ticket or none: the outbound brake per sender (SPEC section 7).
+     */
+    int answersSince(String recipient, String event, Instant since);
+
     int recentNotifications(long ticketId, String recipient, Instant since);
 
     /** How many automatic answers (and mails caused by unverified senders) about this ticket were queued since then. */

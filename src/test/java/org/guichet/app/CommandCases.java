@@ -100,7 +100,7 @@ final class CommandCases {
         Map<String, Integer> before = counts(desk);
         int eventsBefore = desk.detail(id).events().size();
 
-        desk.deliver(MailAs.newMail(c.from(), "Re: [Helpdesk #" + id + "] Printer in room 12", c.body()));
+        command(desk, id, c.from(), c.body());
 
         Ticket after = desk.detail(id).summary().ticket();
         assertThat(after.status()).isEqualTo(c.status());
@@ -145,8 +145,21 @@ final class CommandCases {
         return Long.parseLong(acks.get(acks.size() - 1).subject().replaceAll("\\D*#(\\d+)].*", "$1"));
     }
 
-    private static void command(Desk desk, long id, String from, String body) throws Exception {
-        desk.deliver(MailAs.newMail(from, "Re: [Helpdesk #" + id + "] Printer in room 12", body));
+    /**
+     * {@code from} writes on the ticket as people act on it: in reply to their latest notification about it, to
+     * its reply address, which is theirs alone and proves who they are (SPEC section 6). Someone who was never
+     * told of the ticket writes to the support address with its tag in the subject.
+     */
+    static void command(Desk desk, long id, String from, String body) throws Exception {
+        String subject = "Re: [Helpdesk #" + id + "] Printer in room 12";
+        desk.deliver(MailAs.newMailTo(replyAddress(desk, id, from), from, subject, body));
+    }
+
+    /** The reply address of {@code person}'s latest notification about ticket {@code id}, or the support address. */
+    static String replyAddress(Desk desk, long id, String person) {
+        return desk.sent(person).stream().filter(s -> s.subject().contains("#" + id + "]"))
+                .map(Desk.Sent::replyTo).filter(r -> !r.isEmpty()).reduce((first, last) -> last)
+                .orElse(TestHelpdesk.SUPPORT);
     }
 
     private static Map<String, Integer> counts(Desk desk) {

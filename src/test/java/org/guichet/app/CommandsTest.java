@@ -38,7 +38,8 @@ class CommandsTest {
     void aBlankLineBetweenTwoCommandsRunsBoth() throws Exception {
         long id = CommandCases.open(desk, MailAs.newMail(CommandCases.JANE, "Toner empty", "The printer has no toner."));
 
-        desk.deliver(MailAs.newMail(CommandCases.ALICE, "Re: [Helpdesk #" + id + "] Toner empty",
+        desk.deliver(MailAs.newMailTo(CommandCases.replyAddress(desk, id, CommandCases.ALICE), CommandCases.ALICE,
+                "Re: [Helpdesk #" + id + "] Toner empty",
                 "#take\n\n#resolve\nI replaced the toner."));
 
         TicketDetail detail = desk.detail(id);

@@ -35,10 +35,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashIT {
     private static final String SUPPORT = TestHelpdesk.SUPPORT;
-    private static final int REQUESTS = 350;
-    private static final int REPLIES = 150;
+    static final int REQUESTS = 350;
+    static final int REPLIES = 150;
     private static final int WITHOUT_MESSAGE_ID = 20;
-    private static final int TOTAL = REQUESTS + REPLIES;
+    static final int TOTAL = REQUESTS + REPLIES;
     // 12 kills (2 of them while the daemon starts) and 2 stops by SIGTERM, which must leave nothing half-done
     private static final int ROUNDS = 14;
 
@@ -74,7 +74,7 @@ class CrashIT {
     record Stop(int round, How how, int inbox, int processed, int acknowledged) {
     }
 
-    private static void pause(long millis) {
+    static void pause(long millis) {
         await().dontCatchUncaughtExceptions().pollDelay(Duration.ofMillis(millis))
                 .atMost(Duration.ofMillis(millis + 1000)).until(() -> true);
     }
@@ -168,7 +168,7 @@ class CrashIT {
     }
 
     /** The Message-IDs of the acknowledgements each requester received; a resend has the same Message-ID. */
-    private static Map<String, Set<String>> acknowledgements(MailServer server) throws Exception {
+    static Map<String, Set<String>> acknowledgements(MailServer server) throws Exception {
         Map<String, Set<String>> received = new HashMap<>();
         for (int i = 0; i < REQUESTS; i++) {
             String requester = "req" + i + "@example.org";
@@ -180,7 +180,7 @@ class CrashIT {
         return received;
     }
 
-    private static Set<String> received(MailServer server, String address) throws Exception {
+    static Set<String> received(MailServer server, String address) throws Exception {
         Set<String> ids = new HashSet<>();
         for (StoredMessage m : server.messages(address, "INBOX")) {
             String id = m.getMimeMessage().getMessageID();
@@ -190,7 +190,7 @@ class CrashIT {
     }
 
     /** The requests in order, each reply placed somewhere after the request it answers. */
-    private static List<String> mailbox(Random random) {
+    static List<String> mailbox(Random random) {
         List<String> mails = new ArrayList<>();
         for (int i = 0; i < REQUESTS; i++) {
             mails.add(request(i));
@@ -222,14 +222,14 @@ class CrashIT {
                 + "Content-Type: text/plain; charset=utf-8\r\n\r\nAny news about thing " + answered + "?\r\n";
     }
 
-    private static long number(Statement s, String sql) throws SQLException {
+    static long number(Statement s, String sql) throws SQLException {
         try (ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
-    private static Set<String> strings(Statement s, String sql) throws SQLException {
+    static Set<String> strings(Statement s, String sql) throws SQLException {
         Set<String> values = new HashSet<>();
         try (ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {

@@ -47,6 +47,10 @@ final class DaemonProcess {
         return this;
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

@@ -17,7 +17,11 @@ interface Desk {
     /** The notifications sent to this address so far, oldest first. */
     List<Sent> sent(String address);
 
-    /** One notification as its recipient reads it. */
-    record Sent(String subject, String text) {
+    /**
+     * One notification as its recipient reads it.
+     *
+     * @param replyTo where a reply goes: the recipient's own reply address of the ticket, or empty
+     */
+    record Sent(String subject, String text, String replyTo) {
     }
 }

@@ -72,7 +72,7 @@ final class InMemoryDesk implements Desk, AutoCloseable {
     public List<Sent> sent(String address) {
         return guichet.outbox().unsent().stream().map(e -> e.mail())
                 .filter(m -> m.recipient().equalsIgnoreCase(address))
-                .map(m -> new Sent(m.subject(), m.text())).toList();
+                .map(m -> new Sent(m.subject(), m.text(), m.replyTo().orElse(""))).toList();
     }
 
     @Override

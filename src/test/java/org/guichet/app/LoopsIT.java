@@ -53,7 +53,7 @@ class LoopsIT {
     void aBounceAboutANotificationIsKeptOnItsTicketAndStopsMailToThatAddress() throws Exception {
         helpdesk = TestHelpdesk.start(dir);
         helpdesk.deliver(MailAs.newMail(JANE, "Printer in room 12", "Blank pages."));
-        helpdesk.deliver(MailAs.newMail(ALICE, "Re: [Helpdesk #1] Printer in room 12", "#invite nobody@example.org"));
+        helpdesk.deliver(MailAs.reply(helpdesk.received(ALICE).get(0), ALICE, "#invite nobody@example.org"));
         MimeMessage invitation = helpdesk.received("nobody@example.org").get(0);
 
         helpdesk.deliver(bounce(invitation.getMessageID(), "nobody@example.org", "5.1.1"));
@@ -68,7 +68,7 @@ class LoopsIT {
         assertThat(messages.get(messages.size() - 1).internal()).as("the bounce is kept as a note").isTrue();
 
         int before = helpdesk.received("nobody@example.org").size();
-        helpdesk.deliver(MailAs.newMail(ALICE, "Re: [Helpdesk #1] Printer in room 12", "#resolve"));
+        helpdesk.deliver(MailAs.reply(helpdesk.received(ALICE).get(0), ALICE, "#resolve"));
         assertThat(helpdesk.received("nobody@example.org")).hasSize(before);
         assertThat(helpdesk.events(1)).anySatisfy(e -> assertThat(e.type()).isEqualTo("notification-skipped"));
         assertThat(helpdesk.received(JANE)).last().satisfies(m -> assertThat(TestHelpdesk.text(m)).contains("resolved"));

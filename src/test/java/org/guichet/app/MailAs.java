@@ -12,8 +12,13 @@ final class MailAs {
     }
 
     static String newMail(String from, String subject, String body, String... headers) {
+        return newMailTo("support@helpdesk.test", from, subject, body, headers);
+    }
+
+    /** A new mail to {@code to}: the support address, or someone's reply address of a ticket. */
+    static String newMailTo(String to, String from, String subject, String body, String... headers) {
         return "From: " + from + "\r\n"
-                + "To: support@helpdesk.test\r\n"
+                + "To: " + to + "\r\n"
                 + String.join("", java.util.Arrays.stream(headers).map(h -> h + "\r\n").toList())
                 + "Subject: " + subject + "\r\n"
                 + "Message-ID: <" + nextId() + ">\r\n"

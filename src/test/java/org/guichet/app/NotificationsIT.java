@@ -50,11 +50,14 @@ class NotificationsIT {
 
         for (MimeMessage m : List.of(ack, opened, answer)) {
             assertThat(m.getSubject()).isEqualTo("[Helpdesk #1] Wi-Fi drops every hour");
-            assertThat(m.getHeader("Reply-To", null)).matches("support\\+1-[0-9a-f]{10}@helpdesk\\.test");
+            // each recipient's own reply address: a keyed hash of the ticket and the recipient (SPEC section 6)
+            assertThat(m.getHeader("Reply-To", null)).matches("support\\+1-[a-z2-7]{12}@helpdesk\\.test");
             assertThat(m.getHeader("X-Auto-Response-Suppress", null)).isEqualTo("All");
             assertThat(m.getContentType()).startsWith("multipart/alternative");
             assertThat(m.getHeader("References", null)).contains(m.getHeader("In-Reply-To", null));
         }
+        assertThat(ack.getHeader("Reply-To", null)).as("Jane's and Alice's reply addresses differ")
+                .isEqualTo(answer.getHeader("Reply-To", null)).isNotEqualTo(opened.getHeader("Reply-To", null));
         assertThat(ack.getHeader("Auto-Submitted", null)).isEqualTo("auto-replied");
         assertThat(answer.getHeader("Auto-Submitted", null)).isEqualTo("auto-generated");
         assertThat(answer.getFrom()[0].toString()).isEqualTo("Alice Martin via Test Helpdesk <support@helpdesk.test>");
@@ -96,7 +99,7 @@ class NotificationsIT {
         helpdesk.deliver(MailAs.newMail("Jeanne <" + JANE + ">", "Imprimante en panne", "Elle imprime des pages blanches."));
         assertThat(TestHelpdesk.text(last(JANE))).contains("Bonjour Jeanne", "Votre demande a bien été reçue",
                 "Priorité : normale");
-        helpdesk.deliver(MailAs.newMail(ALICE, "Re: [Helpdesk #1] Imprimante en panne", "#prendre"));
+        helpdesk.deliver(MailAs.reply(last(ALICE), ALICE, "#prendre"));
         assertThat(TestHelpdesk.text(last(JANE))).contains("a pris en charge votre demande");
     }
 

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** {@code guichet route}: anyone can see how a mail would be read and routed, and nothing is written. */
 class RouteCommandIT {
     @RegisterExtension
-    final TestHelpdesk.Extension helpdesk = TestHelpdesk.extension();
+    final TestHelpdesk.Extension helpdesk = TestHelpdesk.extension(yaml -> yaml.replace("  secret: test-secret-0123456789",
+            "  secret: test-secret-0123456789\n  trusted-authserv-id: mx.helpdesk.test"));
 
     JsonNode route(String... files) throws Exception {
         List<String> args = new ArrayList<>(List.of("route"));
@@ -72,7 +73,9 @@ class RouteCommandIT {
         helpdesk.get().send(MailAs.newMail("jane@example.org", "Printer in room 12", "Blank pages."));
         helpdesk.get().runOnce();
         Path agent = file("agent.eml", MailAs.newMail("alice@helpdesk.test", "Re: [Helpdesk #1] Printer in room 12",
-                "#take\n#frobnicate\n\nOn my way."));
+                "#take\n#frobnicate\n\nOn my way.",
+                // proof of the sender, as our receiving server writes it (SPEC section 6)
+                "Authentication-Results: mx.helpdesk.test; dkim=pass header.d=helpdesk.test"));
         Path robot = file("ooo.eml", MailAs.newMail("holidays@example.org", "Out of office", "Away.",
                 "Auto-Submitted: auto-replied"));
 

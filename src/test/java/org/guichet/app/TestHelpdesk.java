@@ -28,13 +28,15 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.guichet.config.ConfigLoader;
 import org.guichet.config.GuichetConfig;
+import org.guichet.testdb.TestDatabase;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A helpdesk for tests: a real GreenMail on the ports it binds itself, a real H2 in a temporary folder, the
- * shipped templates. Start one per test with {@link #extension()}, or by hand with {@link #start(Path)}.
+ * A helpdesk for tests: a real GreenMail on the ports it binds itself, a real H2 in a temporary folder (or
+ * PostgreSQL: TestDatabase), the shipped templates. Start one per test with {@link #extension()}, or by hand with
+ * {@link #start(Path)}.
  */
 final class TestHelpdesk implements Desk, AutoCloseable {
     static final String SUPPORT = "support@helpdesk.test";
@@ -81,7 +83,6 @@ final class TestHelpdesk implements Desk, AutoCloseable {
     }
 
     static String yaml(boolean demo, int smtpPort, int imapPort, Path dir) {
-        String db = dir.resolve("db").resolve("guichet").toString().replace('\\', '/');
         return """
                 helpdesk:
                   name: Test Helpdesk
@@ -98,6 +99,7 @@ final class TestHelpdesk implements Desk, AutoCloseable {
                   password: any
                   poll-interval: 1s
                   timeout: 10s
+                  failover: 3s
                 smtp:
                   host: 127.0.0.1
                   port: %d
@@ -105,8 +107,7 @@ final class TestHelpdesk implements Desk, AutoCloseable {
                   starttls: false
                   timeout: 10s
                 storage:
-                  database-url: jdbc:h2:file:%s
-                  attachments-dir: %s
+                %s  attachments-dir: %s
                   messages-dir: %s
                 security:
                   secret: test-secret-0123456789
@@ -129,7 +130,7 @@ final class TestHelpdesk implements Desk, AutoCloseable {
                   - name: Unsorted
                     service: it
                 default-category: Unsorted
-                """.formatted(demo, imapPort, smtpPort, db, dir.resolve("attachments"), dir.resolve("messages"));
+                """.formatted(demo, imapPort, smtpPort, TestDatabase.of(dir).yaml("  "), dir.resolve("attachments"), dir.resolve("messages"));
     }
 
     /** A GreenMail on these ports; 0 lets it bind free ones, read back from its servers. */
@@ -267,7 +268,16 @@ final class TestHelpdesk implements Desk, AutoCloseable {
 
     @Override
     public List<Sent> sent(String address) {
-        return received(address).stream().map(m -> new Sent(subject(m), text(m))).toList();
+        return received(address).stream().map(m -> new Sent(subject(m), text(m), replyTo(m))).toList();
+    }
+
+    private static String replyTo(MimeMessage message) {
+        try {
+            String header = message.getHeader("Reply-To", null);
+            return header == null ? "" : header.strip();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String subject(MimeMessage message) {

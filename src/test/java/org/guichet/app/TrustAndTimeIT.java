@@ -72,7 +72,7 @@ class TrustAndTimeIT {
         MovableClock clock = new MovableClock(Instant.parse("2026-11-02T09:00:00Z"));
         helpdesk = TestHelpdesk.start(dir, yaml -> yaml, clock);
         helpdesk.deliver(MailAs.newMail(JANE, "Printer in room 12", "Blank pages."));
-        helpdesk.deliver(MailAs.newMail(ALICE, "Re: [Helpdesk #1] Printer in room 12", "#resolve"));
+        helpdesk.deliver(MailAs.reply(helpdesk.received(ALICE).get(0), ALICE, "#resolve"));
         helpdesk.deliver(MailAs.newMail(JANE, "Scanner", "Does not scan."));
         assertThat(helpdesk.ticket(1).status()).isEqualTo(Status.RESOLVED);
 

@@ -57,7 +57,7 @@ class ConfigErrorsTest {
                 "imap.prot")
                 .hasMessage("test.yml line 5: unknown key 'imap.prot' (known keys: host, port, ssl, starttls, user,"
                         + " password, folder, processed-folder, quarantine-folder, poll-interval, idle, timeout, auth,"
-                        + " trust-store)");
+                        + " trust-store, failover)");
     }
 
     @Test

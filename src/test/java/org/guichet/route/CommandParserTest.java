@@ -84,4 +84,28 @@ class CommandParserTest {
         assertThat(read.list().get(20).why()).contains("only the first 20 commands of a mail are run");
         assertThat(read.rest()).isEqualTo("Later.");
     }
+
+    @Test
+    void internalLinesAreReadInAnyCaseWithOrWithoutWordsButNotQuoted() {
+        assertThat(CommandParser.isInternalLine("#internal")).isTrue();
+        assertThat(CommandParser.isInternalLine("  #INTERNE note")).isTrue();
+        assertThat(CommandParser.isInternalLine("#Internal note for bob")).isTrue();
+        assertThat(CommandParser.isInternalLine("> #internal")).isFalse();
+        assertThat(CommandParser.isInternalLine("#intern")).isFalse();
+        assertThat(CommandParser.isInternalLine("see #internal")).isFalse();
+    }
+
+    @Test
+    void anInternalNoteWithWordsKeepsThemAsItsFirstLine() {
+        Commands read = new CommandParser().read("", "#internal note for bob\nThe router is old.");
+
+        assertThat(read.list()).singleElement().satisfies(c -> {
+            assertThat(c.name()).isEqualTo(MailCommand.Name.INTERNAL);
+            assertThat(c.allowed()).isTrue();
+        });
+        assertThat(read.rest()).isEqualTo("note for bob\nThe router is old.");
+        assertThat(read.internal()).isTrue();
+        assertThat(new CommandParser().read("", "Hello,\n#interne\nsecret").internal()).isTrue();
+        assertThat(new CommandParser().read("", "Hello,\n> #internal\nnothing").internal()).isFalse();
+    }
 }

@@ -20,8 +20,8 @@ class SearchBackfillIT {
         String url = "jdbc:h2:file:" + dir.resolve("guichet");
         try (Database database = new Database(url)) {
             // the schema as version 6 left it, opened as the program opens it (loopback, generated password)
-            Flyway.configure().dataSource(database.dataSource()).locations("classpath:db/migration").target("6").load()
-                    .migrate();
+            Flyway.configure().dataSource(database.dataSource())
+                    .locations("classpath:db/migration", "classpath:db/vendor/h2").target("6").load().migrate();
             database.inTransaction(c -> {
                 Sql sql = new Sql(c);
                 sql.update("INSERT INTO ticket (id, subject, requester_address, requester_name, category, service,"

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.guichet.testdb.TestDatabase;
 
 /**
  * {@code guichet stats} on a generated database of a million tickets (a benchmark to run by hand, not a test):
@@ -18,6 +19,8 @@ import java.util.stream.Stream;
  * mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/test.classpath
  * java -cp target/test-classes:target/classes:$(cat target/test.classpath) org.guichet.store.StatsBenchmark [tickets]
  * </pre>
+ * With {@code -Dguichet.test.database=postgresql} it runs on a PostgreSQL server it starts (see
+ * {@link org.guichet.testdb.PostgresServer}) instead of H2.
  */
 public final class StatsBenchmark {
     private static final int RUNS = 5;
@@ -29,7 +32,7 @@ public final class StatsBenchmark {
     public static void main(String[] args) throws IOException {
         int tickets = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         Path dir = Files.createTempDirectory("guichet-stats-bench");
-        try (Database database = new Database("jdbc:h2:file:" + dir.resolve("stats"))) {
+        try (Database database = TestDatabase.of(dir).open()) {
             database.migrate();
             Instant now = Instant.now();
             long start = System.nanoTime();
@@ -71,7 +74,17 @@ public final class StatsBenchmark {
         for (int first = 1; first <= tickets; first += CHUNK) {
             int from = first;
             int to = Math.min(tickets, first + CHUNK - 1);
-            database.inTransaction(c -> insertRange(new Sql(c), from, to, now));
+            database.inTransaction(c -> database.vendor() == Database.Vendor.POSTGRESQL
+                    ? insertRangePostgres(new Sql(c), from, to, now) : insertRange(new Sql(c), from, to, now));
+        }
+        if (database.vendor() == Database.Vendor.POSTGRESQL) {
+            // as autovacuum would after a bulk load: statistics, and the visibility map for index-only scans
+            try (var c = database.dataSource().getConnection(); var s = c.createStatement()) {
+                s.execute("VACUUM ANALYZE");
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            return;
         }
         database.inTransaction(c -> new Sql(c).update("ANALYZE"));
     }
@@ -90,6 +103,27 @@ public final class StatsBenchmark {
                 + " CASEWHEN(MOD(x, 6) IN (3, 4), DATEADD('SECOND', MOD(x * 104729, 864000), c), NULL)"
                 + " FROM (SELECT X AS x, DATEADD('SECOND', -MOD(X * 15485863, 63072000), CAST(? AS TIMESTAMP WITH"
                 + " TIME ZONE)) AS c FROM SYSTEM_RANGE(?, ?))", now, first, last);
+        sql.update("INSERT INTO ticket_event (ticket_id, at, actor, type) SELECT id, created_at, requester_address,"
+                + " 'created' FROM ticket WHERE id BETWEEN ? AND ?", first, last);
+        return sql.update("INSERT INTO ticket_event (ticket_id, at, actor, type) SELECT id, updated_at,"
+                + " requester_address, 'reopened' FROM ticket WHERE id BETWEEN ? AND ? AND MOD(id, 20) = 0", first, last);
+    }
+
+    /** The same tickets, in PostgreSQL's words: generate_series and interval arithmetic. */
+    private static int insertRangePostgres(Sql sql, int first, int last, Instant now) {
+        sql.update("INSERT INTO ticket (id, subject, requester_address, requester_name, category, subcategory,"
+                + " service, priority, status, assignee, created_at, updated_at, first_response_at, resolved_at)"
+                + " SELECT x, 'Ticket ' || x, 'user' || MOD(x, 5000) || '@example.org', '', 'Category ' || MOD(x, 12),"
+                + " NULL, 'service' || MOD(x, 4),"
+                + " CASE MOD(x, 10) WHEN 0 THEN 'high' WHEN 1 THEN 'low' ELSE 'normal' END,"
+                + " CASE MOD(x, 6) WHEN 0 THEN 'new' WHEN 1 THEN 'assigned' WHEN 2 THEN 'waiting'"
+                + "   WHEN 3 THEN 'resolved' WHEN 4 THEN 'closed' ELSE 'cancelled' END,"
+                + " CASE WHEN MOD(x, 6) IN (1, 2, 3, 4) THEN 'agent' || MOD(x, 40) || '@helpdesk.test' END,"
+                + " c, c, CASE WHEN MOD(x, 4) < 3 THEN c + MOD(x * 7919, 86400) * INTERVAL '1 second' END,"
+                + " CASE WHEN MOD(x, 6) IN (3, 4) THEN c + MOD(x * 104729, 864000) * INTERVAL '1 second' END"
+                + " FROM (SELECT x, CAST(? AS TIMESTAMP WITH TIME ZONE) - MOD(x * 15485863, 63072000)"
+                + " * INTERVAL '1 second' AS c FROM generate_series(CAST(? AS BIGINT), CAST(? AS BIGINT)) AS x) g",
+                now, first, last);
         sql.update("INSERT INTO ticket_event (ticket_id, at, actor, type) SELECT id, created_at, requester_address,"
                 + " 'created' FROM ticket WHERE id BETWEEN ? AND ?", first, last);
         return sql.update("INSERT INTO ticket_event (ticket_id, at, actor, type) SELECT id, updated_at,"

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.guichet.store.TicketStats.AgentLoad;
 import org.guichet.store.TicketStats.CategoryGrowth;
+import org.guichet.testdb.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class TicketStatisticsIT {
 
     @BeforeEach
     void fill() {
-        database = new Database("jdbc:h2:file:" + dir.resolve("stats"));
+        database = TestDatabase.of(dir).open();
         database.migrate();
         StatsDataSet.insert(database, NOW);
         statistics = new TicketStatistics(database);
