@@ -131,9 +131,10 @@ public final class DecisionApplier {
     }
 
     /**
-     * Whether the mail is a person's own action, whose notifications are never dropped: a verified agent, the
-     * requester of the ticket it threads onto, or someone opening a ticket. Anything else (automatic mail, an
-     * unverified agent, a stranger on the thread) is braked by the per-ticket cap.
+     * Whether the mail is a person's own action, whose notifications are never dropped: someone opening a ticket,
+     * or, on a ticket, an agent or the ticket's requester whose mail carries proof of its sender ({@code Proof}: the
+     * token of their own reply address, or Authentication-Results). Anything else (automatic mail, an unverified
+     * sender, a stranger on the thread) is braked by the per-ticket cap like automatic mail.
      */
     private static boolean byPerson(TicketTx tx, Decision decision, Instant now) {
         if (decision.automatic().isPresent()) {
@@ -142,6 +143,9 @@ public final class DecisionApplier {
         Permissions.Sender sender = decision.sender();
         if (decision.thread().isEmpty()) {
             return true;
+        }
+        if (!decision.proof().proven()) {
+            return false;
         }
         long ticket = decision.thread().get().ticket();
         if (repeats(tx, ticket, sender.address(), decision.commands().rest(), now)) {

@@ -13,9 +13,15 @@ final class QueueCases {
     static final String JANE = "jane@example.org";
     static final String ALICE = "alice@helpdesk.test";
     static final String CAROL = "carol@helpdesk.test";
-    /** The IT service has two agents, so that some tickets are someone else's. */
+    /**
+     * The IT service has two agents, so that some tickets are someone else's; our receiving server's
+     * Authentication-Results prove an agent's new mail (SPEC section 6).
+     */
     static final UnaryOperator<String> CONFIG = yaml -> yaml.replace("agents: [alice@helpdesk.test]",
-            "agents: [alice@helpdesk.test, carol@helpdesk.test]");
+            "agents: [alice@helpdesk.test, carol@helpdesk.test]").replace("  secret: test-secret-0123456789",
+            "  secret: test-secret-0123456789\n  trusted-authserv-id: mx.helpdesk.test");
+    /** What our receiving server adds on top of a mail from a colleague it authenticated. */
+    static final String PASSED = "Authentication-Results: mx.helpdesk.test; dkim=pass header.d=helpdesk.test";
 
     private QueueCases() {
     }
@@ -33,7 +39,7 @@ final class QueueCases {
         command(desk, ALICE, resolved, "#take\n#resolve");
         command(desk, ALICE, payroll, "#transfer Payroll");
 
-        desk.deliver(MailAs.newMail(ALICE, "#queue", ""));
+        desk.deliver(MailAs.newMail(ALICE, "#queue", "", PASSED));
 
         List<Desk.Sent> mails = desk.sent(ALICE);
         String queue = mails.get(mails.size() - 1).text();
@@ -43,7 +49,7 @@ final class QueueCases {
         // a queue request opens no ticket
         assertThat(desk.sent(JANE).stream().filter(s -> s.subject().contains("#queue"))).isEmpty();
 
-        desk.deliver(MailAs.newMail(ALICE, "#mytickets", ""));
+        desk.deliver(MailAs.newMail(ALICE, "#mytickets", "", PASSED));
         mails = desk.sent(ALICE);
         String mine = mails.get(mails.size() - 1).text();
         assertThat(mine).contains("#" + alices + " ", "#" + resolved + " ")
@@ -68,6 +74,8 @@ final class QueueCases {
     }
 
     private static void command(Desk desk, String from, long id, String body) throws Exception {
-        desk.deliver(MailAs.newMail(from, "Re: [Helpdesk #" + id + "] x", body));
+        // as people act: in reply to their own notification, whose reply address proves them
+        desk.deliver(MailAs.newMailTo(CommandCases.replyAddress(desk, id, from), from, "Re: [Helpdesk #" + id + "] x",
+                body));
     }
 }
