@@ -155,6 +155,11 @@ final class CommandCases {
         desk.deliver(MailAs.newMailTo(replyAddress(desk, id, from), from, subject, body));
     }
 
+    /** A mail from {@code from} on ticket {@code id}, to the reply address of their latest notification about it. */
+    static String asTold(Desk desk, long id, String from, String subject, String body) {
+        return MailAs.newMailTo(replyAddress(desk, id, from), from, subject, body);
+    }
+
     /** The reply address of {@code person}'s latest notification about ticket {@code id}, or the support address. */
     static String replyAddress(Desk desk, long id, String person) {
         return desk.sent(person).stream().filter(s -> s.subject().contains("#" + id + "]"))

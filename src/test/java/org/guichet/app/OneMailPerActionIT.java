@@ -59,7 +59,7 @@ class OneMailPerActionIT {
         helpdesk.deliver(MailAs.newMail(JANE, "Printer", "It prints blank pages."));
         for (int i = 1; i <= 25; i++) {
             clock.advance(Duration.ofSeconds(20));
-            helpdesk.deliver(MailAs.newMail(ALICE, "Re: [Helpdesk #1] Printer", "Answer number " + i + "."));
+            helpdesk.deliver(CommandCases.asTold(helpdesk, 1, ALICE, "Re: [Helpdesk #1] Printer", "Answer number " + i + "."));
         }
         assertThat(helpdesk.received(JANE)).hasSize(20);
         assertThat(helpdesk.events(1)).filteredOn(e -> e.type().equals("notification-held")).hasSize(6);
@@ -82,12 +82,12 @@ class OneMailPerActionIT {
         helpdesk = TestHelpdesk.start(dir, UnaryOperator.identity(), Clock.systemUTC());
         helpdesk.deliver(MailAs.newMail(JANE, "Printer", "It prints blank pages."));
         for (int i = 1; i <= 12; i++) {
-            helpdesk.send(MailAs.newMail(ALICE, "Re: [Helpdesk #1] Printer", "Answer number " + i + "."));
+            helpdesk.send(CommandCases.asTold(helpdesk, 1, ALICE, "Re: [Helpdesk #1] Printer", "Answer number " + i + "."));
         }
         helpdesk.runOnce();
         assertThat(helpdesk.received(JANE)).hasSize(13);
 
-        helpdesk.deliver(MailAs.newMail(JANE, "Re: [Helpdesk #1] Printer", "#take"));
+        helpdesk.deliver(CommandCases.asTold(helpdesk, 1, JANE, "Re: [Helpdesk #1] Printer", "#take"));
 
         assertThat(helpdesk.received(JANE)).hasSize(14);
         assertThat(TestHelpdesk.text(last(JANE))).contains("#take", "for agents only");

@@ -24,7 +24,7 @@ class OneMailPerActionTest {
             long id = CommandCases.open(desk, MailAs.newMail(JANE, "Printer", "It prints blank pages."));
             int before = desk.sent(JANE).size();
 
-            desk.deliver(MailAs.newMailTo(CommandCases.replyAddress(desk, id, ALICE), ALICE, "Re: [Helpdesk #" + id + "] Printer",
+            desk.deliver(CommandCases.asTold(desk, id, ALICE, "Re: [Helpdesk #" + id + "] Printer",
                     "#take\n#priority high\nI am on my way with a new toner."));
 
             List<Desk.Sent> mails = desk.sent(JANE);
@@ -46,7 +46,7 @@ class OneMailPerActionTest {
             // 25 answers of an agent within ten minutes: more than the ceiling, and more than the per-ticket cap
             for (int i = 1; i <= 25; i++) {
                 clock.advance(Duration.ofSeconds(20));
-                desk.deliver(MailAs.newMailTo(CommandCases.replyAddress(desk, id, ALICE), ALICE, "Re: [Helpdesk #" + id + "] Printer", "Answer number " + i + "."));
+                desk.deliver(CommandCases.asTold(desk, id, ALICE, "Re: [Helpdesk #" + id + "] Printer", "Answer number " + i + "."));
             }
             // the acknowledgement and 19 answers went out; 6 answers wait, written in the log with the reason
             assertThat(desk.sent(JANE)).hasSize(20);
@@ -78,11 +78,11 @@ class OneMailPerActionTest {
         try (InMemoryDesk desk = new InMemoryDesk(dir, yaml -> yaml)) {
             long id = CommandCases.open(desk, MailAs.newMail(JANE, "Printer", "It prints blank pages."));
             for (int i = 1; i <= 12; i++) {
-                desk.deliver(MailAs.newMailTo(CommandCases.replyAddress(desk, id, ALICE), ALICE, "Re: [Helpdesk #" + id + "] Printer", "Answer number " + i + "."));
+                desk.deliver(CommandCases.asTold(desk, id, ALICE, "Re: [Helpdesk #" + id + "] Printer", "Answer number " + i + "."));
             }
             assertThat(desk.sent(JANE)).hasSize(13);
 
-            desk.deliver(MailAs.newMailTo(CommandCases.replyAddress(desk, id, JANE), JANE, "Re: [Helpdesk #" + id + "] Printer", "#take"));
+            desk.deliver(CommandCases.asTold(desk, id, JANE, "Re: [Helpdesk #" + id + "] Printer", "#take"));
 
             List<Desk.Sent> mails = desk.sent(JANE);
             assertThat(mails).hasSize(14);
@@ -108,8 +108,8 @@ class OneMailPerActionTest {
         try (InMemoryDesk desk = new InMemoryDesk(dir, yaml -> yaml + "limits:\n  max-forward-bytes: 10\n")) {
             desk.deliver(WholeTicketIT.withAttachment(JANE, "Payslip wrong", "My March payslip shows no overtime.",
                     "payslip.pdf", "%PDF-1.4 payslip"));
-            desk.deliver(MailAs.newMailTo(CommandCases.replyAddress(desk, 1, ALICE), ALICE, "Re: [Helpdesk #1] Payslip wrong", "#internal\n\nPayroll closed early."));
-            desk.deliver(MailAs.newMailTo(CommandCases.replyAddress(desk, 1, ALICE), ALICE, "Re: [Helpdesk #1] Payslip wrong", "#invite paul@example.org"));
+            desk.deliver(CommandCases.asTold(desk, 1, ALICE, "Re: [Helpdesk #1] Payslip wrong", "#internal\n\nPayroll closed early."));
+            desk.deliver(CommandCases.asTold(desk, 1, ALICE, "Re: [Helpdesk #1] Payslip wrong", "#invite paul@example.org"));
 
             List<Desk.Sent> mails = desk.sent("paul@example.org");
             assertThat(mails).hasSize(1);
@@ -138,8 +138,8 @@ class OneMailPerActionTest {
                 yaml -> yaml + "limits:\n  notifications-per-recipient-per-hour: 2\n", clock)) {
             long printer = CommandCases.open(desk, MailAs.newMail(JANE, "Printer", "It prints blank pages."));
             long wifi = CommandCases.open(desk, MailAs.newMail(JANE, "Wi-Fi", "It drops."));
-            desk.deliver(MailAs.newMailTo(CommandCases.replyAddress(desk, printer, ALICE), ALICE, "Re: [Helpdesk #" + printer + "] Printer", "New toner tomorrow."));
-            desk.deliver(MailAs.newMailTo(CommandCases.replyAddress(desk, wifi, ALICE), ALICE, "Re: [Helpdesk #" + wifi + "] Wi-Fi", "Which building?"));
+            desk.deliver(CommandCases.asTold(desk, printer, ALICE, "Re: [Helpdesk #" + printer + "] Printer", "New toner tomorrow."));
+            desk.deliver(CommandCases.asTold(desk, wifi, ALICE, "Re: [Helpdesk #" + wifi + "] Wi-Fi", "Which building?"));
             assertThat(desk.sent(JANE)).hasSize(2);
 
             clock.advance(Duration.ofMinutes(61));

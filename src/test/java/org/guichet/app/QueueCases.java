@@ -75,7 +75,7 @@ final class QueueCases {
 
     private static void command(Desk desk, String from, long id, String body) throws Exception {
         // as people act: in reply to their own notification, whose reply address proves them
-        desk.deliver(MailAs.newMailTo(CommandCases.replyAddress(desk, id, from), from, "Re: [Helpdesk #" + id + "] x",
+        desk.deliver(CommandCases.asTold(desk, id, from, "Re: [Helpdesk #" + id + "] x",
                 body));
     }
 }

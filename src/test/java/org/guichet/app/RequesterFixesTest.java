@@ -67,7 +67,7 @@ class RequesterFixesTest {
     void theCategoryChangesTheServiceAndTheSubjectKeepsItsThread() throws Exception {
         long id = CommandCases.open(desk, MailAs.newMail(JANE, "Question", "About my November payslip."));
 
-        desk.deliver(MailAs.newMailTo(CommandCases.replyAddress(desk, id, JANE), JANE, "Re: [Helpdesk #" + id + "] Question",
+        desk.deliver(CommandCases.asTold(desk, id, JANE, "Re: [Helpdesk #" + id + "] Question",
                 "#objet Missing November payslip\n#categorie Payroll\nThanks."));
 
         Ticket t = desk.detail(id).summary().ticket();

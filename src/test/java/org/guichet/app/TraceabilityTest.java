@@ -18,8 +18,7 @@ class TraceabilityTest {
     Path dir;
 
     private static void mail(Desk desk, String from, long id, String body) throws Exception {
-        desk.deliver(MailAs.newMailTo(CommandCases.replyAddress(desk, id, from), from,
-                "Re: [Helpdesk #" + id + "] Printer", body));
+        desk.deliver(CommandCases.asTold(desk, id, from, "Re: [Helpdesk #" + id + "] Printer", body));
     }
 
     private static List<TicketEvent> events(Desk desk, long id, String type) {

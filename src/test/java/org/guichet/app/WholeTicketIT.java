@@ -60,12 +60,12 @@ class WholeTicketIT {
         helpdesk = TestHelpdesk.start(dir);
         helpdesk.deliver(withAttachment("Jane Doe <" + JANE + ">", "Payslip wrong", "My March payslip shows no overtime.",
                 "payslip.pdf", "%PDF-1.4 payslip"));
-        helpdesk.deliver(MailAs.newMail(ALICE, "Re: [Helpdesk #1] Payslip wrong", "Which month exactly?"));
-        helpdesk.deliver(MailAs.newMail(JANE, "Re: [Helpdesk #1] Payslip wrong", "March, as I said."));
-        helpdesk.deliver(MailAs.newMail(ALICE, "Re: [Helpdesk #1] Payslip wrong", "#internal\n\nPayroll closed early."));
+        helpdesk.deliver(CommandCases.asTold(helpdesk, 1, ALICE, "Re: [Helpdesk #1] Payslip wrong", "Which month exactly?"));
+        helpdesk.deliver(CommandCases.asTold(helpdesk, 1, JANE, "Re: [Helpdesk #1] Payslip wrong", "March, as I said."));
+        helpdesk.deliver(CommandCases.asTold(helpdesk, 1, ALICE, "Re: [Helpdesk #1] Payslip wrong", "#internal\n\nPayroll closed early."));
         int before = helpdesk.received(BOB).size();
 
-        helpdesk.deliver(MailAs.newMail(ALICE, "Re: [Helpdesk #1] Payslip wrong", "#assign bob@helpdesk.test"));
+        helpdesk.deliver(CommandCases.asTold(helpdesk, 1, ALICE, "Re: [Helpdesk #1] Payslip wrong", "#assign bob@helpdesk.test"));
 
         List<MimeMessage> mails = helpdesk.received(BOB);
         assertThat(mails).hasSize(before + 1);
