@@ -25,6 +25,7 @@ final class Daemon implements DaemonRunner {
     private static final Logger log = LoggerFactory.getLogger(Daemon.class);
     private static final long STOP_WAIT_SECONDS = 30;
     private static final long AUTO_CLOSE_EVERY_MINUTES = 60;
+    private static final long DIGESTS_EVERY_MINUTES = 1;
     static final int EXIT_ON_ERROR = 70;
     private static final long RETENTION_FIRST_MINUTES = 5;
     private static final Duration HEALTH_REMEMBERS = Duration.ofSeconds(30);
@@ -49,6 +50,7 @@ final class Daemon implements DaemonRunner {
                 out.printf("mailbox not read: another instance (%s) reads it%n", lease.holder());
             }
             int closed = guichet.autoClose().run();
+            guichet.heldDigests().run();
             int timed = guichet.timekeeper().run();
             int sent = guichet.delivery().deliverDue();
             out.printf("%d mail(s) handled, %d ticket(s) closed automatically, %d reminder(s) or digest(s),"
@@ -81,6 +83,7 @@ final class Daemon implements DaemonRunner {
         long every = watcher.idleRenewal().toMillis();
         renewal.scheduleAtFixedRate(watcher::renewIdle, every, every, TimeUnit.MILLISECONDS);
         renewal.scheduleAtFixedRate(() -> autoClose(outbox, lease), 0, AUTO_CLOSE_EVERY_MINUTES, TimeUnit.MINUTES);
+        renewal.scheduleAtFixedRate(() -> digests(outbox, lease), 1, DIGESTS_EVERY_MINUTES, TimeUnit.MINUTES);
         renewal.scheduleAtFixedRate(() -> keepTime(outbox, lease), 1, 1, TimeUnit.MINUTES);
         renewal.scheduleAtFixedRate(() -> retention(lease), RETENTION_FIRST_MINUTES, TimeUnit.DAYS.toMinutes(1),
                 TimeUnit.MINUTES);
@@ -143,6 +146,23 @@ final class Daemon implements DaemonRunner {
             }
         } catch (RuntimeException e) {
             log.warn("auto-close failed, will try again: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Held notifications go out as digests once their recipient's hour opens; a failure waits for the next run.
+     * With several instances, the one that reads the mailbox runs it, so that each digest goes out once.
+     */
+    private void digests(OutboxLoop outbox, IntakeLease lease) {
+        if (!lease.held()) {
+            return;
+        }
+        try {
+            if (guichet.heldDigests().run() > 0) {
+                outbox.wake();
+            }
+        } catch (RuntimeException e) {
+            log.warn("sending digests failed, will try again: {}", e.getMessage());
         }
     }
 

@@ -58,6 +58,7 @@ import org.guichet.ticket.Administration;
 import org.guichet.ticket.Audience;
 import org.guichet.sla.Timekeeper;
 import org.guichet.ticket.AutoClose;
+import org.guichet.ticket.HeldDigests;
 import org.guichet.ticket.ChangeRecorder;
 import org.guichet.ticket.DecisionApplier;
 import org.guichet.ticket.Event;
@@ -91,6 +92,7 @@ public final class Guichet implements Backend {
     private final ImapIntake intake;
     private final OutboxDelivery delivery;
     private final AutoClose autoClose;
+    private final HeldDigests heldDigests;
     private final Timekeeper timekeeper;
     private final OperationsFigures figures;
     private final Metrics metrics;
@@ -117,8 +119,11 @@ public final class Guichet implements Backend {
         this.attachments = new BlobStore(config.storage().attachmentsDir());
         this.rawStore = new BlobStore(config.storage().messagesDir());
         MustacheTemplates templates = new MustacheTemplates(templatesDir(), config.helpdesk().locale());
-        Notifier notifier = new Notifier(new Audience(config), new Notices(config, tag, plus, templates),
-                config.limits().notificationsPerTicketPer10Minutes());
+        Notices notices = new Notices(config, tag, plus, templates);
+        Notifier notifier = new Notifier(new Audience(config), notices,
+                config.limits().notificationsPerTicketPer10Minutes(), config.limits().notificationsPerRecipientPerHour(),
+                config.limits().maxForwardBytes());
+        this.heldDigests = new HeldDigests(tickets, notices, config.limits().notificationsPerRecipientPerHour(), clock);
         Router router = new Router(config, tag, plus);
         MailParser parser = new MailParser(attachments.bounded(limits.maxAttachmentBytes()));
         DecisionApplier applier = new DecisionApplier(config, tag, notifier, clock);
@@ -241,6 +246,11 @@ public final class Guichet implements Backend {
 
     public AutoClose autoClose() {
         return autoClose;
+    }
+
+    /** The job that sends, as digests, the notifications held past a recipient's hourly ceiling. */
+    public HeldDigests heldDigests() {
+        return heldDigests;
     }
 
     /** Reminders, escalations, waiting tickets and the morning digest: the jobs run on every scheduler tick. */

@@ -5,6 +5,8 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -110,6 +112,12 @@ final class ShowCommand implements Callable<Integer> {
                 t.observers().isEmpty() ? "none" : line(String.join(", ", t.observers())));
         out.printf("  Created %s, updated %s%s%n", TicketViews.iso(t.created()), TicketViews.iso(t.updated()),
                 t.linkedTicket().map(l -> ", names ticket #" + l).orElse(""));
+        out.printf("  First response %s, resolved %s, closed %s%n", when(t.firstResponse()), when(t.resolved()),
+                when(t.closed()));
+        List<TicketEvent> notifications = d.events().stream().filter(TicketViews::aboutNotification).toList();
+        out.printf("%nNotifications (%d)%n", notifications.size());
+        notifications.forEach(e -> out.printf("  %s  %-21s %s%n", TicketViews.iso(e.at()), line(e.type()),
+                line(e.detail())));
         SlaViews.text(out, dues);
         out.printf("%nMessages (%d)%n", d.messages().size());
         for (int i = 0; i < d.messages().size(); i++) {
@@ -117,6 +125,10 @@ final class ShowCommand implements Callable<Integer> {
         }
         out.printf("%nEvents (%d)%n", d.events().size());
         d.events().forEach(e -> event(out, e));
+    }
+
+    private static String when(Optional<Instant> at) {
+        return at.map(TicketViews::iso).orElse("-");
     }
 
     /** Every value from a mail goes through {@link Terminal}: none may drive the terminal. */

@@ -46,6 +46,18 @@ final class StatsViews {
         growth.put("fastest", s.growth().fastest().stream().map(g -> Map.of("category", g.category(),
                 "recent", g.recent(), "previous", g.previous(), "change", g.change())).toList());
         m.put("growth", growth);
+        m.put("bySubcategory", s.bySubcategory().stream().map(c -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("category", c.category());
+            row.put("subcategory", c.subcategory());
+            row.put("tickets", c.tickets());
+            row.put("firstResponseMedianSeconds", c.firstResponseMedian().map(StatsViews::seconds).orElse(null));
+            row.put("resolutionMedianSeconds", c.resolutionMedian().map(StatsViews::seconds).orElse(null));
+            return row;
+        }).toList());
+        m.put("takeInCharge", delays(s.takeInCharge()));
+        m.put("handledByAgent", s.handledByAgent().stream().map(a -> Map.of("assignee", a.assignee(),
+                "tickets", a.tickets())).toList());
         return m;
     }
 
@@ -75,6 +87,10 @@ final class StatsViews {
         rows.add(List.of("reopen", "rate", String.format(Locale.ROOT, "%.4f", s.reopenRate()), ""));
         s.openByAgent().forEach(a -> rows.add(List.of("open-by-agent", a.assignee().orElse(UNASSIGNED), a.open(), "")));
         s.growth().fastest().forEach(g -> rows.add(List.of("growth", g.category(), g.recent(), g.previous())));
+        s.bySubcategory().forEach(c -> rows.add(List.of("subcategory", c.category() + "/" + c.subcategory(),
+                c.tickets(), "")));
+        delayRows(rows, "take-in-charge", s.takeInCharge());
+        s.handledByAgent().forEach(a -> rows.add(List.of("handled-by-agent", a.assignee(), a.tickets(), "")));
         try {
             CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder()
                     .setHeader("section", "name", "value", "previous").get());
@@ -107,10 +123,24 @@ final class StatsViews {
         out.println();
         out.printf("Time to first response: %s%n", delayLine(s.firstResponse()));
         out.printf("Time to resolution:     %s%n", delayLine(s.resolution()));
+        out.printf("Time to take in charge: %s%n", delayLine(s.takeInCharge()));
         out.printf(Locale.ROOT, "Reopened: %d ticket(s), %.1f %%%n", s.reopened(), 100 * s.reopenRate());
         out.println();
         out.println("Open tickets per agent (new, assigned, waiting; whatever their date):");
         Table.print(out, List.of("assignee", "open"), s.openByAgent().stream().map(StatsViews::loadRow).toList());
+        out.println();
+        out.println("Tickets per agent (assigned to them, whatever their status):");
+        Table.print(out, List.of("assignee", "tickets"), s.handledByAgent().stream()
+                .map(a -> Map.<String, Object>of("assignee", a.assignee(), "tickets", a.tickets())).toList());
+        if (!s.bySubcategory().isEmpty()) {
+            out.println();
+            out.println("Subcategories:");
+            Table.print(out, List.of("subcategory", "tickets", "first response (median)", "resolution (median)"),
+                    s.bySubcategory().stream().map(c -> Map.<String, Object>of("subcategory", c.category() + "/"
+                            + c.subcategory(), "tickets", c.tickets(), "first response (median)",
+                            human(c.firstResponseMedian()), "resolution (median)", human(c.resolutionMedian())))
+                            .toList());
+        }
         out.println();
         out.printf("Fastest-growing categories, %s..%s against %s..%s:%n", TicketViews.iso(s.growth().from()),
                 TicketViews.iso(s.growth().to()), TicketViews.iso(s.growth().previousFrom()),

@@ -38,8 +38,12 @@ final class Table {
         if (value == null) {
             return "";
         }
+        if (value instanceof Map<?, ?> person && person.containsKey("address")) {
+            // a person in a table or CSV cell: the address, as before people became objects in JSON
+            return String.valueOf(person.get("address"));
+        }
         if (value instanceof Collection<?> list) {
-            return String.join(" ", list.stream().map(String::valueOf).toList());
+            return String.join(" ", list.stream().map(Table::cell).toList());
         }
         return String.valueOf(value);
     }

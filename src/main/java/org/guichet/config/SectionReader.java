@@ -22,7 +22,8 @@ final class SectionReader {
     static final List<String> LOGGING_KEYS = List.of("format");
     static final List<String> HTTP_KEYS = List.of("port", "host");
     static final List<String> LIMITS_KEYS = List.of("max-message-bytes", "max-attachment-bytes",
-            "notifications-per-ticket-per-10-minutes", "new-tickets-per-sender-per-hour", "parse-timeout");
+            "notifications-per-ticket-per-10-minutes", "new-tickets-per-sender-per-hour", "parse-timeout",
+            "notifications-per-recipient-per-hour", "max-forward-bytes");
     static final List<String> SECURITY_KEYS = List.of("secret", "require-proof", "trusted-authserv-id",
             "require-authenticated-agents");
 
@@ -141,7 +142,10 @@ final class SectionReader {
         return new Limits(map.size("max-message-bytes", 50 * MIB), map.size("max-attachment-bytes", 25 * MIB),
                 map.integer("notifications-per-ticket-per-10-minutes", 10, 1, Integer.MAX_VALUE),
                 map.integer("new-tickets-per-sender-per-hour", 20, 1, Integer.MAX_VALUE),
-                map.duration("parse-timeout", Limits.DEFAULT_PARSE_TIMEOUT));
+                map.duration("parse-timeout", Limits.DEFAULT_PARSE_TIMEOUT),
+                map.integer("notifications-per-recipient-per-hour", Limits.DEFAULT_PER_RECIPIENT_PER_HOUR, 1,
+                        Integer.MAX_VALUE),
+                map.size("max-forward-bytes", Limits.DEFAULT_MAX_FORWARD_BYTES));
     }
 
     static Security security(YamlMap root, MailSettings mail) {

@@ -23,6 +23,8 @@ public final class CommandParser {
         List<MailCommand> commands = new ArrayList<>();
         if (isMyTickets(subject)) {
             commands.add(new MailCommand(subject.strip(), MailCommand.Name.MY_TICKETS, List.of(), true, Optional.empty()));
+        } else if (isQueue(subject)) {
+            commands.add(new MailCommand(subject.strip(), MailCommand.Name.QUEUE, List.of(), true, Optional.empty()));
         }
         String[] lines = body.split("\n", -1);
         List<String> leading = new ArrayList<>();
@@ -56,6 +58,12 @@ public final class CommandParser {
     static boolean isMyTickets(String subject) {
         String word = Folding.fold(subject).strip();
         return word.equals("#mytickets") || word.equals("#mestickets");
+    }
+
+    /** A subject of {@code #queue} (or {@code #file}): an agent asks for the open tickets of their services. */
+    static boolean isQueue(String subject) {
+        String word = Folding.fold(subject).strip();
+        return word.equals("#queue") || word.equals("#file");
     }
 
     /**

@@ -38,6 +38,7 @@ public record MailCommand(String line, Name name, List<String> args, boolean all
         SUBJECT(Role.REQUESTER, 1, "subject", "objet"),
         CATEGORY(Role.REQUESTER, 1, "category", "categorie"),
         MY_TICKETS(Role.ANYONE, 0, "mytickets", "mestickets"),
+        QUEUE(Role.AGENT, 0, "queue", "file"),
         UNKNOWN(Role.ANYONE, 0);
 
         private final Role role;

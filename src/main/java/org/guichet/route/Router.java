@@ -76,8 +76,12 @@ public final class Router {
         }
         String body = ticket.isPresent() ? mail.newText() : mail.text();
         Commands read = commands.read(ticket.isPresent() ? "" : mail.subject(), body);
-        if (read.has(MailCommand.Name.MY_TICKETS)) {
+        if (read.has(MailCommand.Name.MY_TICKETS) || read.has(MailCommand.Name.QUEUE) && sender.trustedAgent()) {
             return new Commands(read.list().subList(0, 1), read.rest());
+        }
+        if (read.has(MailCommand.Name.QUEUE)) {
+            // the queue is for agents: anyone else's "#queue" is an ordinary mail
+            read = new Commands(read.list().subList(1, read.list().size()), read.rest());
         }
         List<MailCommand> list = new ArrayList<>(read.list());
         // #internal fails closed: a line further down (after a greeting) marks the note too, and is checked as a

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.guichet.ticket.HeldMail;
 import org.guichet.ticket.MailOrigin;
 import org.guichet.ticket.MailRecord;
 import org.guichet.ticket.NewMessage;
@@ -78,6 +79,11 @@ final class JdbcTicketTx implements TicketTx {
     @Override
     public int recentNotifications(long ticketId, String recipient, Instant since) {
         return outbox.recent(ticketId, recipient, since);
+    }
+
+    @Override
+    public int recentAnswers(long ticketId, String recipient, Instant since) {
+        return outbox.recentCapped(ticketId, recipient, since);
     }
 
     @Override
@@ -158,6 +164,36 @@ final class JdbcTicketTx implements TicketTx {
     @Override
     public void queue(OutgoingMail mail, Instant now) {
         outbox.insert(mail, now);
+    }
+
+    @Override
+    public void queueCapped(OutgoingMail mail, Instant now) {
+        outbox.insert(mail, "pending", true, now);
+    }
+
+    @Override
+    public void hold(OutgoingMail mail, Instant now) {
+        outbox.insert(mail, "held", false, now);
+    }
+
+    @Override
+    public int notificationsTo(String recipient, Instant since) {
+        return outbox.recentTo(recipient, since);
+    }
+
+    @Override
+    public boolean hasHeld(long ticketId, String recipient) {
+        return outbox.hasHeld(ticketId, recipient);
+    }
+
+    @Override
+    public List<HeldMail> held() {
+        return outbox.held().stream().map(e -> new HeldMail(e.id(), e.mail(), e.created())).toList();
+    }
+
+    @Override
+    public void markDigested(long heldId) {
+        outbox.markDigested(heldId);
     }
 
     @Override

@@ -25,18 +25,23 @@ public final class Outbox {
     public <T> Optional<T> claim(OutboxEntry entry, Instant now, Function<Claim, T> send) {
         return database.inTransaction(c -> {
             OutboxRows rows = new OutboxRows(new Sql(c));
-            return rows.claim(entry.id(), now) ? Optional.of(send.apply(new Claim(entry, rows))) : Optional.empty();
+            return rows.claim(entry.id(), now) ? Optional.of(send.apply(new Claim(entry, rows, now))) : Optional.empty();
         });
     }
 
-    /** A notification this instance is sending: what became of it is recorded in the claim's transaction. */
+    /**
+     * A notification this instance is sending: what became of it is recorded in the claim's transaction, with a
+     * {@code delivery} event on the notification's ticket.
+     */
     public static final class Claim {
         private final OutboxEntry entry;
         private final OutboxRows rows;
+        private final Instant claimed;
 
-        private Claim(OutboxEntry entry, OutboxRows rows) {
+        private Claim(OutboxEntry entry, OutboxRows rows, Instant claimed) {
             this.entry = entry;
             this.rows = rows;
+            this.claimed = claimed;
         }
 
         public OutboxEntry entry() {
@@ -45,40 +50,22 @@ public final class Outbox {
 
         public void sent(Instant now) {
             rows.markSent(entry.id(), now);
+            rows.logDelivery(entry.id(), "sent", Optional.empty(), now);
         }
 
         public void retry(String error, Instant next) {
             rows.markRetry(entry.id(), error, next);
+            rows.logDelivery(entry.id(), "deferred", Optional.of(error), claimed);
         }
 
         public void failed(String error) {
             rows.markFailed(entry.id(), error);
+            rows.logDelivery(entry.id(), "failed", Optional.of(error), claimed);
         }
     }
 
     public List<OutboxEntry> unsent() {
         return database.inTransaction(c -> new OutboxRows(new Sql(c)).unsent());
-    }
-
-    public void markSent(long id, Instant now) {
-        database.inTransaction(c -> {
-            new OutboxRows(new Sql(c)).markSent(id, now);
-            return null;
-        });
-    }
-
-    public void markRetry(long id, String error, Instant next) {
-        database.inTransaction(c -> {
-            new OutboxRows(new Sql(c)).markRetry(id, error, next);
-            return null;
-        });
-    }
-
-    public void markFailed(long id, String error) {
-        database.inTransaction(c -> {
-            new OutboxRows(new Sql(c)).markFailed(id, error);
-            return null;
-        });
     }
 
     /** Puts the failed notifications back in the queue and makes every waiting one due now; returns how many. */

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.guichet.parse.Attachment;
 import org.guichet.ticket.OutgoingMail;
+import org.guichet.ticket.TicketEvent;
 
 /** The outbox table: notifications written with the change that caused them, until they are delivered. */
 final class OutboxRows {
@@ -20,21 +21,56 @@ final class OutboxRows {
     }
 
     void insert(OutgoingMail m, Instant now) {
+        insert(m, "pending", false, now);
+    }
+
+    /**
+     * Writes a notification: {@code pending} to be sent, or {@code held} for the next digest; {@code capped} when it
+     * counts against the per-ticket cap of automatic answers.
+     */
+    void insert(OutgoingMail m, String status, boolean capped, Instant now) {
         long id = sql.insert("INSERT INTO outbox (ticket_id, event, recipient, message_id, in_reply_to, references_ids, from_name,"
                 + " reply_to, subject, body_text, body_html, auto_submitted, status, attempts, next_attempt_at,"
-                + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)",
-                m.ticket(), m.event(), m.recipient(), m.messageId(), m.inReplyTo(), String.join(" ", m.references()),
+                + " created_at, capped) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
+                m.ticket(), MessageRows.bounded(m.event(), 200), m.recipient(), m.messageId(), m.inReplyTo(), String.join(" ", m.references()),
                 m.fromName(), m.replyTo(), MessageRows.bounded(m.subject(), 1000), m.text(), m.html(),
-                m.autoSubmitted(), now, now);
+                m.autoSubmitted(), status, now, now, capped);
         for (Attachment a : m.attachments()) {
             sql.insert("INSERT INTO outbox_attachment (outbox_id, name, content_type, size, sha256) VALUES (?, ?, ?, ?, ?)",
                     id, a.name(), MessageRows.bounded(a.contentType(), 255), a.size(), a.sha256());
         }
     }
 
+    /** The notifications about this ticket written to go out to this recipient since then (held ones aside). */
     int recent(long ticketId, String recipient, Instant since) {
-        return sql.one("SELECT COUNT(*) FROM outbox WHERE ticket_id = ? AND recipient = ? AND created_at >= ?",
-                rs -> rs.getInt(1), ticketId, recipient, since).orElse(0);
+        return sql.one("SELECT COUNT(*) FROM outbox WHERE ticket_id = ? AND recipient = ? AND created_at >= ?"
+                + " AND status NOT IN ('held', 'digested')", rs -> rs.getInt(1), ticketId, recipient, since).orElse(0);
+    }
+
+    /** The automatic answers (capped rows) about this ticket written for this recipient since then. */
+    int recentCapped(long ticketId, String recipient, Instant since) {
+        return sql.one("SELECT COUNT(*) FROM outbox WHERE ticket_id = ? AND recipient = ? AND created_at >= ?"
+                + " AND capped", rs -> rs.getInt(1), ticketId, recipient, since).orElse(0);
+    }
+
+    /** The notifications written to go out to this recipient since then, about any ticket (held ones aside). */
+    int recentTo(String recipient, Instant since) {
+        return sql.one("SELECT COUNT(*) FROM outbox WHERE recipient = ? AND created_at >= ?"
+                + " AND status NOT IN ('held', 'digested')", rs -> rs.getInt(1), recipient, since).orElse(0);
+    }
+
+    boolean hasHeld(long ticketId, String recipient) {
+        return sql.one("SELECT COUNT(*) FROM outbox WHERE ticket_id = ? AND recipient = ? AND status = 'held'",
+                rs -> rs.getInt(1), ticketId, recipient).orElse(0) > 0;
+    }
+
+    /** The notifications held for a digest, oldest first, with their attachments. */
+    List<OutboxEntry> held() {
+        return withAttachments(sql.list("SELECT * FROM outbox WHERE status = 'held' ORDER BY id", OutboxRows::entry));
+    }
+
+    void markDigested(long id) {
+        sql.update("UPDATE outbox SET status = 'digested' WHERE id = ? AND status = 'held'", id);
     }
 
     int answersSince(String recipient, String event, Instant since) {
@@ -63,7 +99,8 @@ final class OutboxRows {
 
     /** The notifications not sent yet: waiting for their next attempt, or failed for good. */
     List<OutboxEntry> unsent() {
-        return sql.list("SELECT * FROM outbox WHERE status IN ('pending', 'failed') ORDER BY id", OutboxRows::entry);
+        return withAttachments(sql.list("SELECT * FROM outbox WHERE status IN ('pending', 'failed') ORDER BY id",
+                OutboxRows::entry));
     }
 
     /** The entries with the attachments they relay; most have none, so one query for those that do. */
@@ -76,6 +113,17 @@ final class OutboxRows {
             result.add(attachments.isEmpty() ? e : e.withAttachments(attachments));
         }
         return result;
+    }
+
+    /**
+     * Writes a delivery result in the log of the notification's ticket: {@code sent}, {@code deferred} or
+     * {@code failed}, with the server's words.
+     */
+    void logDelivery(long id, String outcome, Optional<String> words, Instant now) {
+        sql.one("SELECT ticket_id, event, recipient FROM outbox WHERE id = ? AND ticket_id IS NOT NULL",
+                rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}, id).ifPresent(row ->
+                new EventRows(sql).insert(Long.parseLong(row[0]), TicketEvent.change(now, "guichet", "delivery", null,
+                        outcome, row[1] + " to " + row[2] + ": " + outcome + words.map(w -> " (" + w + ")").orElse(""))));
     }
 
     void markSent(long id, Instant now) {

@@ -8,10 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.guichet.store.TicketStats.AgentHandled;
 import org.guichet.store.TicketStats.AgentLoad;
 import org.guichet.store.TicketStats.CategoryGrowth;
 import org.guichet.store.TicketStats.Delays;
 import org.guichet.store.TicketStats.Growth;
+import org.guichet.store.TicketStats.SubcategoryStats;
 
 /**
  * Computes {@link TicketStats} in the database: every count, percentile and rate is one aggregate query, so
@@ -44,7 +46,40 @@ public final class TicketStatistics {
         return new TicketStats(now, since, counts.total(), by.get("status"), by.get("category"), by.get("service"),
                 by.get("priority"), delays(sql, period, "first_response_ms", counts.answered(), byOffset),
                 delays(sql, period, "resolution_ms", counts.resolved(), byOffset), reopened(sql, period), openByAgent(sql),
-                growth(sql, since, now));
+                growth(sql, since, now), bySubcategory(sql, period), takeInCharge(sql, period),
+                handledByAgent(sql, period));
+    }
+
+    /** Count and median delays of each subcategory, most tickets first. */
+    private static List<SubcategoryStats> bySubcategory(Sql sql, Period period) {
+        return sql.list("SELECT t.category, t.subcategory, COUNT(*) AS n,"
+                + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY t.first_response_ms) AS fr,"
+                + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY t.resolution_ms) AS rs"
+                + " FROM ticket t WHERE t.subcategory IS NOT NULL" + period.and()
+                + " GROUP BY t.category, t.subcategory ORDER BY n DESC, t.category, t.subcategory",
+                rs -> new SubcategoryStats(rs.getString("category"), rs.getString("subcategory"), rs.getLong("n"),
+                        millis(rs.getObject("fr")), millis(rs.getObject("rs"))), period.params());
+    }
+
+    /**
+     * Time to take in charge: from a ticket's creation to the first time it had an assignee (by #take, #assign or
+     * #status assigned), median and 90th percentile. Epoch seconds, which H2 and PostgreSQL both read alike.
+     */
+    private static Delays takeInCharge(Sql sql, Period period) {
+        return sql.one("SELECT COUNT(d) AS n, PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY d) AS median,"
+                + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY d) AS p90 FROM (SELECT"
+                + " (EXTRACT(EPOCH FROM MIN(e.at)) - EXTRACT(EPOCH FROM t.created_at)) * 1000 AS d"
+                + " FROM ticket t JOIN ticket_event e ON e.ticket_id = t.id WHERE e.type = 'assignee'"
+                + " AND e.new_value IS NOT NULL" + period.and() + " GROUP BY t.id, t.created_at) x",
+                rs -> new Delays(rs.getLong("n"), millis(rs.getObject("median")), millis(rs.getObject("p90"))),
+                period.params()).orElse(Delays.none());
+    }
+
+    /** The tickets of the period per assignee, most first. */
+    private static List<AgentHandled> handledByAgent(Sql sql, Period period) {
+        return sql.list("SELECT t.assignee, COUNT(*) AS n FROM ticket t WHERE t.assignee IS NOT NULL" + period.and()
+                + " GROUP BY t.assignee ORDER BY n DESC, t.assignee",
+                rs -> new AgentHandled(rs.getString("assignee"), rs.getLong("n")), period.params());
     }
 
     /** The optional lower bound on creation, as a condition and its parameters. */

@@ -14,7 +14,8 @@ import java.util.Optional;
  */
 public record TicketStats(Instant at, Optional<Instant> since, long tickets, Map<String, Long> byStatus,
         Map<String, Long> byCategory, Map<String, Long> byService, Map<String, Long> byPriority,
-        Delays firstResponse, Delays resolution, long reopened, List<AgentLoad> openByAgent, Growth growth) {
+        Delays firstResponse, Delays resolution, long reopened, List<AgentLoad> openByAgent, Growth growth,
+        List<SubcategoryStats> bySubcategory, Delays takeInCharge, List<AgentHandled> handledByAgent) {
 
     public TicketStats {
         Objects.requireNonNull(at);
@@ -27,6 +28,9 @@ public record TicketStats(Instant at, Optional<Instant> since, long tickets, Map
         Objects.requireNonNull(resolution);
         openByAgent = List.copyOf(openByAgent);
         Objects.requireNonNull(growth);
+        bySubcategory = List.copyOf(bySubcategory);
+        Objects.requireNonNull(takeInCharge);
+        handledByAgent = List.copyOf(handledByAgent);
     }
 
     /** The share of the tickets that were reopened at least once, 0 when there are no tickets. */
@@ -43,6 +47,15 @@ public record TicketStats(Instant at, Optional<Instant> since, long tickets, Map
 
     /** The open tickets (new, assigned, waiting) of one assignee; an empty assignee means not yet assigned. */
     public record AgentLoad(Optional<String> assignee, long open) {
+    }
+
+    /** The tickets of one subcategory and their median delays to first response and to resolution. */
+    public record SubcategoryStats(String category, String subcategory, long tickets,
+            Optional<Duration> firstResponseMedian, Optional<Duration> resolutionMedian) {
+    }
+
+    /** The tickets of the period assigned to one agent, whatever their status now. */
+    public record AgentHandled(String assignee, long tickets) {
     }
 
     /** Tickets per category in the recent window and in the window of the same length before it. */

@@ -71,7 +71,7 @@ public final class Audience {
                 // Cc observers are the requester's people: an internal note reaches only observers who are agents
                 ticket.observers().stream().filter(config::isAgent).forEach(to::add);
             }
-            case COMMAND_REFUSED, MY_TICKETS -> to.add(actor);
+            case COMMAND_REFUSED, MY_TICKETS, QUEUE -> to.add(actor);
             case SLA_REMINDER, SUBJECT_CHANGED -> to.addAll(handlers(ticket));
             case SLA_ESCALATION -> to.addAll(escalation(ticket));
             case WAITING_REMINDER -> to.add(requester);
@@ -85,12 +85,16 @@ public final class Audience {
         for (String address : to) {
             String a = address.toLowerCase(Locale.ROOT);
             boolean isActor = a.equalsIgnoreCase(actor) && event != Event.ACKNOWLEDGEMENT
-                    && event != Event.COMMAND_REFUSED && event != Event.MY_TICKETS;
+                    && event != Event.COMMAND_REFUSED && event != Event.MY_TICKETS && event != Event.QUEUE;
             if (!isActor && !own.isOwn(a)) {
                 kept.add(a);
             }
         }
         return kept;
+    }
+
+    public boolean isAgent(String address) {
+        return config.isAgent(address);
     }
 
     /** The assignee, or while there is none, every agent of the ticket's service. */

@@ -24,6 +24,7 @@ import org.guichet.route.SubjectTag;
  */
 public final class DecisionApplier {
     private static final String SYSTEM = "guichet";
+    private static final Duration LOOP_WINDOW = Duration.ofMinutes(10);
     private static final Duration HOUR = Duration.ofHours(1);
     private final GuichetConfig config;
     private final SubjectTag tag;
@@ -85,7 +86,9 @@ public final class DecisionApplier {
             List<Attachment> leftOut) {
         Instant now = clock.instant();
         InboundMail kept = leftOut.isEmpty() ? mail : withoutAttachments(mail, leftOut);
-        Applied applied = decide(tx, record, kept, decision, leftOut, now);
+        // all that this mail causes reaches each recipient as one notification
+        Applied applied = notifier.gathered(tx, byPerson(tx, decision, now), now,
+                () -> decide(tx, record, kept, decision, leftOut, now));
         if (applied.quarantine().isPresent()) {
             tx.markFailed(record.id(), applied.quarantine().get(), true, now);
             return applied;
@@ -113,7 +116,11 @@ public final class DecisionApplier {
             if (over.isPresent()) {
                 return Applied.quarantined(over.get());
             }
-            replies.myTickets(tx, mail, now);
+            replies.myTickets(tx, mail, decision.sender().trustedAgent(), now);
+            return Applied.on(Optional.empty());
+        }
+        if (decision.commands().has(MailCommand.Name.QUEUE)) {
+            replies.queue(tx, mail, config, now);
             return Applied.on(Optional.empty());
         }
         Optional<String> overCap = robots.overTheCap(tx, mail, requester(mail).address(), now);
@@ -121,6 +128,42 @@ public final class DecisionApplier {
             return Applied.quarantined(overCap.get());
         }
         return Applied.on(Optional.of(open(tx, record, mail, decision, leftOut, now)));
+    }
+
+    /**
+     * Whether the mail is a person's own action, whose notifications are never dropped: someone opening a ticket,
+     * or, on a ticket, an agent or the ticket's requester whose mail carries proof of its sender ({@code Proof}: the
+     * token of their own reply address, or Authentication-Results). Anything else (automatic mail, an unverified
+     * sender, a stranger on the thread) is braked by the per-ticket cap like automatic mail.
+     */
+    private static boolean byPerson(TicketTx tx, Decision decision, Instant now) {
+        if (decision.automatic().isPresent()) {
+            return false;
+        }
+        Permissions.Sender sender = decision.sender();
+        if (decision.thread().isEmpty()) {
+            return true;
+        }
+        if (!decision.proof().proven()) {
+            return false;
+        }
+        long ticket = decision.thread().get().ticket();
+        if (repeats(tx, ticket, sender.address(), decision.commands().rest(), now)) {
+            return false;
+        }
+        return sender.trustedAgent() || tx.ticket(ticket)
+                .filter(t -> t.requester().address().equalsIgnoreCase(sender.address())).isPresent();
+    }
+
+    /**
+     * Whether the sender wrote the very same text on this ticket in the last ten minutes: what an auto-responder
+     * does that no header gives away, and the sign of a loop; such a mail is braked like automatic mail.
+     */
+    private static boolean repeats(TicketTx tx, long ticket, String sender, String text, Instant now) {
+        String said = text.strip();
+        return !said.isEmpty() && tx.detail(ticket).map(d -> d.messages().stream().anyMatch(m
+                -> m.from().address().equalsIgnoreCase(sender) && !m.date().isBefore(now.minus(LOOP_WINDOW))
+                && m.text().strip().equals(said))).orElse(false);
     }
 
     /** The mail as it is kept: without the attachments too large to keep. */

@@ -19,6 +19,7 @@ public enum Event {
     INTERNAL_NOTE("auto-generated"),
     COMMAND_REFUSED("auto-replied"),
     MY_TICKETS("auto-replied"),
+    QUEUE("auto-replied"),
     TOO_MANY_TICKETS("auto-replied"),
     SUBJECT_CHANGED("auto-generated"),
     SLA_REMINDER("auto-generated"),

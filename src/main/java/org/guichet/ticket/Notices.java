@@ -3,6 +3,7 @@ package org.guichet.ticket;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -66,6 +67,92 @@ public final class Notices {
                 event.autoSubmitted(), withheld ? List.of() : content.attachments());
     }
 
+    /**
+     * The notifications held for one recipient, as one digest: their texts in order, their attachments. When they
+     * are all about one ticket, the digest is threaded like them; otherwise each part names its ticket.
+     */
+    public OutgoingMail heldDigest(List<OutgoingMail> held, int ceiling) {
+        OutgoingMail first = held.get(0);
+        long tickets = held.stream().map(OutgoingMail::ticket).distinct().count();
+        if (tickets > 1) {
+            first = new OutgoingMail(Optional.empty(), first.event(), first.recipient(), first.messageId(),
+                    Optional.empty(), List.of(), first.fromName(), Optional.empty(),
+                    oneLine(config.helpdesk().name() + ": " + held.size() + " notifications about " + tickets
+                            + " tickets"), first.text(), first.html(), first.autoSubmitted(), List.of());
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("helpdesk", config.helpdesk().name());
+        model.put("number", first.ticket().orElse(0L));
+        model.put("single", tickets == 1);
+        model.put("tickets", tickets);
+        model.put("count", held.size());
+        model.put("ceiling", ceiling);
+        model.put("parts", held.stream().map(m -> Map.of("text", m.text().strip(), "html", m.html().orElse(""))).toList());
+        Templates.Rendered body = templates.render("held-digest", model);
+        List<Attachment> attachments = new ArrayList<>();
+        held.forEach(m -> m.attachments().stream().filter(a -> !attachments.contains(a)).forEach(attachments::add));
+        return new OutgoingMail(first.ticket(), "held-digest", first.recipient(), newMessageId(first.ticket().orElse(0L)),
+                first.inReplyTo(), first.references(), oneLine(config.helpdesk().name()), first.replyTo(),
+                first.subject(), body.text(), Optional.of(body.html()), Event.STATUS_CHANGED.autoSubmitted(),
+                attachments);
+    }
+
+    /**
+     * What a newcomer to the ticket (a new assignee, the agents of the service it was transferred to, an invited
+     * colleague) needs to work on it: the original request, the last three messages (internal notes to agents
+     * only), the observers, and its attachments, attached up to {@code maxForwardBytes} in all, listed past it.
+     */
+    public Content briefing(Content content, TicketDetail detail, boolean forAgent, long maxForwardBytes) {
+        List<TicketMessage> visible = detail.messages().stream().filter(m -> forAgent || !m.internal()).toList();
+        Map<String, Object> brief = new HashMap<>();
+        brief.put("request", visible.isEmpty() ? "" : visible.get(0).text().strip());
+        // a mail of commands only (the #assign itself) has nothing to read
+        List<TicketMessage> later = visible.size() <= 1 ? List.of()
+                : visible.subList(1, visible.size()).stream().filter(m -> !m.text().isBlank()).toList();
+        List<Map<String, Object>> recent = new ArrayList<>();
+        for (TicketMessage m : later.subList(Math.max(0, later.size() - 3), later.size())) {
+            recent.add(Map.of("from", m.from().name().isBlank() ? m.from().address()
+                    : m.from().name() + " <" + m.from().address() + ">", "date", m.date().toString().substring(0, 16)
+                    .replace('T', ' '), "text", m.text().strip(), "internal", m.internal()));
+        }
+        brief.put("recent", recent);
+        brief.put("hasRecent", !recent.isEmpty());
+        List<String> observers = detail.summary().ticket().observers();
+        brief.put("observers", observers.isEmpty() ? "-" : String.join(", ", observers));
+        List<Attachment> attached = new ArrayList<>(content.attachments());
+        List<Map<String, Object>> listed = new ArrayList<>();
+        long total = attached.stream().mapToLong(Attachment::size).sum();
+        for (TicketMessage m : visible) {
+            for (Attachment a : m.attachments()) {
+                if (attached.contains(a)) {
+                    continue;
+                }
+                if (total + a.size() <= maxForwardBytes) {
+                    attached.add(a);
+                    total += a.size();
+                } else {
+                    listed.add(Map.of("name", oneLine(a.name()), "size", size(a.size())));
+                }
+            }
+        }
+        brief.put("listed", listed);
+        brief.put("hasListed", !listed.isEmpty());
+        Map<String, Object> model = new HashMap<>(content.model());
+        model.put("brief", brief);
+        return new Content(model, content.signer(), attached);
+    }
+
+    /** A size as people read it: 734 bytes, 12 KiB, 14.2 MiB. */
+    static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " bytes";
+        }
+        if (bytes < 1024 * 1024) {
+            return (bytes / 1024) + " KiB";
+        }
+        return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
+    }
+
     /** A mail that concerns no one ticket (the list of one's tickets, a refusal before any ticket). */
     public OutgoingMail standalone(Event event, String recipient, String subject, Optional<String> inReplyTo,
             Map<String, Object> extra) {
@@ -99,6 +186,7 @@ public final class Notices {
     private Map<String, Object> model(Ticket ticket) {
         Map<String, Object> model = new HashMap<>();
         model.put("helpdesk", config.helpdesk().name());
+        model.put("address", config.helpdesk().address());
         model.put("number", ticket.id());
         model.put("subject", ticket.subject());
         model.put("tag", tag.prefix(ticket.id()));

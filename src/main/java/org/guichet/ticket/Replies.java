@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.guichet.config.GuichetConfig;
+import org.guichet.config.Service;
 import org.guichet.parse.InboundMail;
 import org.guichet.route.MailCommand;
 
@@ -18,6 +20,7 @@ import org.guichet.route.MailCommand;
  * should read it.
  */
 final class Replies {
+    private static final int QUEUE_MAX = 50;
     private static final Duration HOUR = Duration.ofHours(1);
     /** The most tickets a {@code #mytickets} answer lists; the rest are counted. */
     static final int MAX_LISTED = 50;
@@ -139,12 +142,15 @@ final class Replies {
                 .orElseThrow(() -> new UnusableMail("the mail has no From"));
     }
 
-    /** The answer to {@code #mytickets}: the sender's tickets with their status, newest first, at most 50. */
-    void myTickets(TicketTx tx, InboundMail mail, Instant now) {
+    /**
+     * The answer to {@code #mytickets}: the sender's tickets with their status, newest first, at most 50; for a
+     * verified agent, the tickets assigned to them.
+     */
+    void myTickets(TicketTx tx, InboundMail mail, boolean agent, Instant now) {
         String sender = sender(mail);
         List<Map<String, Object>> rows = new ArrayList<>();
         List<TicketSummary> all = new ArrayList<>(tx.list(new TicketFilter(Optional.empty(), Optional.empty(),
-                Optional.of(sender), Optional.empty())));
+                agent ? Optional.empty() : Optional.of(sender), agent ? Optional.of(sender) : Optional.empty())));
         all.sort(Comparator.comparingLong((TicketSummary s) -> s.ticket().id()).reversed());
         for (TicketSummary s : all.subList(0, Math.min(all.size(), MAX_LISTED))) {
             Ticket t = s.ticket();
@@ -159,6 +165,43 @@ final class Replies {
         model.put("more", Math.max(0, all.size() - rows.size()));
         model.put("hasMore", all.size() > rows.size());
         notifier.tellOne(tx, notifier.notices().standalone(Event.MY_TICKETS, sender, "Re: " + mail.subject(),
+                mail.messageId(), model), now);
+    }
+
+    /**
+     * The answer to {@code #queue}: the open tickets of the agent's services, unassigned first, then theirs, then
+     * the rest, each part highest priority first then oldest; at most {@value #QUEUE_MAX}, with a count of the rest.
+     */
+    void queue(TicketTx tx, InboundMail mail, GuichetConfig config, Instant now) {
+        String agent = mail.from().map(a -> a.address()).orElseThrow(() -> new UnusableMail("the mail has no From"));
+        List<Ticket> open = new ArrayList<>();
+        for (Service service : config.services()) {
+            if (service.agents().stream().noneMatch(agent::equalsIgnoreCase)) {
+                continue;
+            }
+            for (Status status : List.of(Status.NEW, Status.ASSIGNED, Status.WAITING)) {
+                tx.list(new TicketFilter(Optional.of(status), Optional.of(service.id()), Optional.empty(),
+                        Optional.empty())).forEach(s -> open.add(s.ticket()));
+            }
+        }
+        open.sort(Comparator.comparingInt((Ticket t) -> t.assignee().isEmpty() ? 0
+                        : t.assignee().get().equalsIgnoreCase(agent) ? 1 : 2)
+                .thenComparing(Comparator.comparingInt((Ticket t) -> t.priority().rank()).reversed())
+                .thenComparing(Ticket::created).thenComparingLong(Ticket::id));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Ticket t : open.subList(0, Math.min(QUEUE_MAX, open.size()))) {
+            rows.add(Map.of("number", t.id(), "subject", t.subject(),
+                    "status", notifier.notices().label("status." + t.status().code()),
+                    "priority", notifier.notices().label("priority." + t.priority().code()),
+                    "assignee", t.assignee().orElse("-"), "requester", t.requester().address()));
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("tickets", rows);
+        model.put("none", rows.isEmpty());
+        model.put("count", open.size());
+        model.put("more", Math.max(0, open.size() - QUEUE_MAX));
+        model.put("hasMore", open.size() > QUEUE_MAX);
+        notifier.tellOne(tx, notifier.notices().standalone(Event.QUEUE, agent, "Re: " + mail.subject(),
                 mail.messageId(), model), now);
     }
 }

@@ -39,8 +39,11 @@ public record Ticket(
     }
 
     public Ticket withStatus(Status newStatus, Instant now) {
-        Optional<Instant> resolvedAt = newStatus == Status.RESOLVED ? Optional.of(now) : resolved;
-        Optional<Instant> closedAt = newStatus.isFinal() ? Optional.of(now) : closed;
+        // a ticket open again is no longer resolved: its resolution time is the one of its next resolution
+        boolean open = newStatus == Status.NEW || newStatus == Status.ASSIGNED || newStatus == Status.WAITING;
+        Optional<Instant> resolvedAt = newStatus == Status.RESOLVED ? Optional.of(now)
+                : open ? Optional.empty() : resolved;
+        Optional<Instant> closedAt = newStatus.isFinal() ? Optional.of(now) : open ? Optional.empty() : closed;
         return new Ticket(id, subject, requester, category, subcategory, service, priority, newStatus, assignee,
                 observers, created, now, firstResponse, resolvedAt, closedAt, linkedTicket);
     }

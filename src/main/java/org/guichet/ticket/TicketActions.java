@@ -47,7 +47,7 @@ public final class TicketActions {
             case TRANSFER -> transfer(t, arg, actor, now);
             case SUBJECT -> untaken(t, c).orElseGet(() -> subject(t, arg, actor, now));
             case CATEGORY -> untaken(t, c).orElseGet(() -> transfer(t, arg, actor, now));
-            case INTERNAL, MY_TICKETS -> Outcome.done(t);
+            case INTERNAL, MY_TICKETS, QUEUE -> Outcome.done(t);
             case UNKNOWN -> Outcome.refused(t, "unknown command");
         };
     }
@@ -59,18 +59,23 @@ public final class TicketActions {
             return Outcome.refused(t, refusal.get());
         }
         Ticket changed = t.withStatus(to, now);
+        List<TicketEvent> log = new ArrayList<>();
         if (to == Status.ASSIGNED && changed.assignee().isEmpty() && actor.kind() == Actor.Kind.AGENT) {
             changed = changed.withAssignee(Optional.of(actor.address()), now);
+            log.add(TicketEvent.change(now, actor.address(), "assignee", null, actor.address(), "set by #status assigned"));
         }
-        boolean reopened = to == Status.ASSIGNED && (t.status() == Status.WAITING || t.status() == Status.RESOLVED)
-                && actor.kind() != Actor.Kind.AGENT;
+        // a requester answering a question is not a reopening: only a resolved ticket reopens
+        boolean reopened = to == Status.ASSIGNED && t.status() == Status.RESOLVED && actor.kind() != Actor.Kind.AGENT;
+        boolean answered = to == Status.ASSIGNED && t.status() == Status.WAITING && actor.kind() != Actor.Kind.AGENT;
         String detail = reopened ? "reopened by the requester's reply"
+                : answered ? "the requester answered"
                 : actor.kind() == Actor.Kind.SYSTEM && to == Status.CLOSED ? "closed automatically: no answer since"
                         + " its resolution"
                 : actor.kind() == Actor.Kind.SYSTEM && to == Status.RESOLVED ? "resolved automatically: no answer"
                         + " from the requester while waiting" : "";
-        return Outcome.changed(new Change(changed, List.of(TicketEvent.change(now, actor.address(),
-                reopened ? "reopened" : "status", t.status().code(), to.code(), detail)), Event.STATUS_CHANGED,
+        log.add(0, TicketEvent.change(now, actor.address(), reopened ? "reopened" : "status", t.status().code(),
+                to.code(), detail));
+        return Outcome.changed(new Change(changed, log, Event.STATUS_CHANGED,
                 actor.address(), Optional.empty(), Map.of(
                 "actorName", actor.shownName(), "oldStatus", t.status().code(), "newStatus", to.code(),
                 "reopened", reopened, "resolved", to == Status.RESOLVED, "closed", to == Status.CLOSED,
@@ -196,6 +201,10 @@ public final class TicketActions {
         if (changed.assignee().isEmpty() && t.assignee().isPresent()) {
             log.add(TicketEvent.change(now, actor.address(), "assignee", t.assignee().get(), null,
                     "not an agent of " + to.service()));
+        }
+        if (changed.status() != t.status()) {
+            log.add(TicketEvent.change(now, actor.address(), "status", t.status().code(), changed.status().code(),
+                    "back to new: the new service decides who handles it"));
         }
         return Outcome.changed(new Change(changed, log, Event.TRANSFERRED, actor.address(), Optional.empty(), Map.of(
                 "actorName", actor.shownName(), "oldCategory", t.categoryPath(), "oldService", t.service())));

@@ -35,6 +35,9 @@ public interface TicketTx {
 
     int recentNotifications(long ticketId, String recipient, Instant since);
 
+    /** How many automatic answers (and mails caused by unverified senders) about this ticket were queued since then. */
+    int recentAnswers(long ticketId, String recipient, Instant since);
+
     /** Marks an address that bounced for good: no more notifications to it about this ticket. */
     void markUndeliverable(long ticketId, String address, String status, Instant now);
 
@@ -79,6 +82,24 @@ public interface TicketTx {
     List<String> threadMessageIds(long ticketId);
 
     void queue(OutgoingMail mail, Instant now);
+
+    /** Queues an automatic answer, or a mail caused by an automatic or unverified sender: it counts against the cap. */
+    void queueCapped(OutgoingMail mail, Instant now);
+
+    /** Keeps a person's notification past the recipient's hourly ceiling, for the next digest. */
+    void hold(OutgoingMail mail, Instant now);
+
+    /** How many notifications to this recipient, about any ticket, were queued to go out since then. */
+    int notificationsTo(String recipient, Instant since);
+
+    /** Whether notifications about this ticket wait for this recipient's next digest. */
+    boolean hasHeld(long ticketId, String recipient);
+
+    /** The notifications waiting for a digest, oldest first. */
+    List<HeldMail> held();
+
+    /** A held notification went out in a digest. */
+    void markDigested(long heldId);
 
     List<TicketSummary> list(TicketFilter filter);
 

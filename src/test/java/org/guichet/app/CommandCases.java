@@ -22,8 +22,12 @@ final class CommandCases {
     static final String BOB = "bob@helpdesk.test";
     static final String PAUL = "paul@example.org";
     static final List<String> PEOPLE = List.of(JANE, ALICE, BOB, PAUL);
-    /** One requester opens a ticket per case: more than the default hourly cap of new tickets. */
-    static final String CONFIG = "limits:\n  new-tickets-per-sender-per-hour: 1000\n";
+    /**
+     * One requester opens a ticket per case: more than the default hourly cap of new tickets, and more mails to her
+     * in an hour than the default ceiling before notifications wait for a digest.
+     */
+    static final String CONFIG = "limits:\n  new-tickets-per-sender-per-hour: 1000\n"
+            + "  notifications-per-recipient-per-hour: 1000\n";
 
     private CommandCases() {
     }
@@ -149,6 +153,11 @@ final class CommandCases {
     static void command(Desk desk, long id, String from, String body) throws Exception {
         String subject = "Re: [Helpdesk #" + id + "] Printer in room 12";
         desk.deliver(MailAs.newMailTo(replyAddress(desk, id, from), from, subject, body));
+    }
+
+    /** A mail from {@code from} on ticket {@code id}, to the reply address of their latest notification about it. */
+    static String asTold(Desk desk, long id, String from, String subject, String body) {
+        return MailAs.newMailTo(replyAddress(desk, id, from), from, subject, body);
     }
 
     /** The reply address of {@code person}'s latest notification about ticket {@code id}, or the support address. */

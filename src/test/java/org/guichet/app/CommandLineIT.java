@@ -41,7 +41,9 @@ class CommandLineIT {
         assertThat(t.get("category").asText()).isEqualTo("Unsorted");
         assertThat(t.get("subcategory").isNull()).isTrue();
         assertThat(t.get("service").asText()).isEqualTo("it");
-        assertThat(t.get("requester").asText()).isEqualTo("jane@example.org");
+        assertThat(iterable(t.get("requester"))).containsExactly("address", "name");
+        assertThat(t.get("requester").get("address").asText()).isEqualTo("jane@example.org");
+        assertThat(t.get("requester").get("name").asText()).isEqualTo("Jane Doe");
         assertThat(t.get("assignee").isNull()).isTrue();
         assertThat(t.get("observers").isArray()).isTrue();
         assertThat(t.get("created").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
@@ -63,7 +65,9 @@ class CommandLineIT {
         assertThat(iterable(messages.get(0))).containsExactly("direction", "from", "date", "text", "internal",
                 "attachments");
         assertThat(messages.get(0).get("direction").asText()).isEqualTo("in");
-        assertThat(messages.get(0).get("from").asText()).isEqualTo("jane@example.org");
+        assertThat(messages.get(0).get("from").get("address").asText()).isEqualTo("jane@example.org");
+        assertThat(messages.get(0).get("from").get("name").asText()).isEqualTo("Jane Doe");
+        assertThat(t.get("requester").get("name").asText()).isEqualTo("Jane Doe");
         assertThat(messages.get(1).get("text").asText()).contains("Room 204.");
         assertThat(messages.get(1).get("internal").asBoolean()).isFalse();
         JsonNode events = t.get("events");
@@ -71,6 +75,12 @@ class CommandLineIT {
         assertThat(events.get(0).get("type").asText()).isEqualTo("created");
         assertThat(events.get(0).get("to").asText()).isEqualTo("new");
         assertThat(events).anySatisfy(e -> assertThat(e.get("type").asText()).isEqualTo("reply"));
+        assertThat(t.get("firstResponse").isNull()).isTrue();
+        assertThat(t.get("resolved").isNull()).isTrue();
+        assertThat(t.get("closed").isNull()).isTrue();
+        // the acknowledgement and the agents' notice, each queued then sent
+        assertThat(t.get("notifications")).anySatisfy(n -> assertThat(n.get("type").asText()).isEqualTo("delivery"))
+                .anySatisfy(n -> assertThat(n.get("detail").asText()).contains("acknowledgement queued for"));
     }
 
     @Test

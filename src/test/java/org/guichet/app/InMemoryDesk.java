@@ -26,7 +26,12 @@ final class InMemoryDesk implements Desk, AutoCloseable {
 
     /** {@code edit} changes the config text first, as {@link TestHelpdesk#start(Path, java.util.function.UnaryOperator)}. */
     InMemoryDesk(Path dir, java.util.function.UnaryOperator<String> edit) {
-        this(dir, edit, Clock.systemUTC(), "desk-" + UUID.randomUUID());
+        this(dir, edit, Clock.systemUTC());
+    }
+
+    /** The same on a clock the test moves. */
+    InMemoryDesk(Path dir, java.util.function.UnaryOperator<String> edit, Clock clock) {
+        this(dir, edit, clock, "desk-" + UUID.randomUUID());
     }
 
     /**

@@ -67,9 +67,8 @@ class RequesterFixesTest {
     void theCategoryChangesTheServiceAndTheSubjectKeepsItsThread() throws Exception {
         long id = CommandCases.open(desk, MailAs.newMail(JANE, "Question", "About my November payslip."));
 
-        // as a requester acts: in reply to her acknowledgement, whose reply address proves who she is
-        desk.deliver(MailAs.newMailTo(CommandCases.replyAddress(desk, id, JANE), JANE,
-                "Re: [Helpdesk #" + id + "] Question", "#objet Missing November payslip\n#categorie Payroll\nThanks."));
+        desk.deliver(CommandCases.asTold(desk, id, JANE, "Re: [Helpdesk #" + id + "] Question",
+                "#objet Missing November payslip\n#categorie Payroll\nThanks."));
 
         Ticket t = desk.detail(id).summary().ticket();
         assertThat(t.subject()).isEqualTo("Missing November payslip");

@@ -41,6 +41,18 @@ public final class StatsDataSet {
         ticket(8, "Payroll", "admin", "normal", "resolved", "bob@helpdesk.test", days(9), hours(1), hours(2));
         event(8, "reopened", days(9).minus(hours(3)));
         event(8, "status", days(9).minus(hours(4)));
+        // issue 14: two Wi-Fi tickets, and when each ticket first had an assignee (ticket 1 changed hands later)
+        run("UPDATE ticket SET subcategory = 'Wi-Fi' WHERE id IN (1, 2)");
+        assigned(1, days(20).minus(Duration.ofMinutes(30)), "bob@helpdesk.test");
+        assigned(1, days(20).minus(hours(5)), "alice@helpdesk.test");
+        assigned(2, days(3).minus(hours(1)), "alice@helpdesk.test");
+        assigned(4, days(10).minus(Duration.ofMinutes(10)), "bob@helpdesk.test");
+        assigned(5, days(2).minus(hours(2)), "bob@helpdesk.test");
+    }
+
+    private void assigned(long ticket, Duration age, String agent) {
+        run("INSERT INTO ticket_event (ticket_id, at, actor, type, new_value) VALUES (?, ?, ?, 'assignee', ?)", ticket,
+                at(now.minus(age)), agent, agent);
     }
 
     private static Duration days(int n) {

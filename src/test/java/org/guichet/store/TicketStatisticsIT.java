@@ -117,6 +117,32 @@ class TicketStatisticsIT {
     }
 
     @Test
+    void subcategoriesTakeInChargeAndTicketsPerAgentByHand() {
+        TicketStats s = statistics.compute(Optional.empty(), NOW);
+
+        // Wi-Fi: tickets 1 (answered in 1 h, resolved in 10 h) and 2 (answered in 2 h, open)
+        assertThat(s.bySubcategory()).containsExactly(new TicketStats.SubcategoryStats("Network", "Wi-Fi", 2,
+                Optional.of(Duration.ofMinutes(90)), Optional.of(Duration.ofHours(10))));
+        // first assignee after 10 min (4), 30 min (1; its later change of hands does not count), 1 h (2), 2 h (5):
+        // median between 30 min and 1 h, 90th percentile at 2.7 of 3 steps, 1 h + 0.7 h
+        assertThat(s.takeInCharge().count()).isEqualTo(4);
+        assertThat(s.takeInCharge().median()).contains(Duration.ofMinutes(45));
+        assertThat(s.takeInCharge().p90()).contains(Duration.ofMinutes(102));
+        assertThat(s.handledByAgent()).containsExactly(new TicketStats.AgentHandled("alice@helpdesk.test", 3),
+                new TicketStats.AgentHandled("bob@helpdesk.test", 3));
+
+        // since ten days: tickets 2, 4, 5 were taken in charge, after 1 h, 10 min and 2 h; ticket 1 is out
+        TicketStats recent = statistics.compute(Optional.of(NOW.minus(Duration.ofDays(10))), NOW);
+        assertThat(recent.takeInCharge().count()).isEqualTo(3);
+        assertThat(recent.takeInCharge().median()).contains(Duration.ofHours(1));
+        assertThat(recent.takeInCharge().p90()).contains(Duration.ofMinutes(108));
+        assertThat(recent.bySubcategory()).containsExactly(new TicketStats.SubcategoryStats("Network", "Wi-Fi", 1,
+                Optional.of(Duration.ofHours(2)), Optional.empty()));
+        assertThat(recent.handledByAgent()).containsExactly(new TicketStats.AgentHandled("bob@helpdesk.test", 3),
+                new TicketStats.AgentHandled("alice@helpdesk.test", 2));
+    }
+
+    @Test
     void anEmptyDatabaseHasNoDelaysAndNoRate() {
         database.inTransaction(c -> new Sql(c).update("DELETE FROM ticket_event") + new Sql(c).update("DELETE FROM ticket"));
 
