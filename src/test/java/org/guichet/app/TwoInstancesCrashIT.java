@@ -81,8 +81,10 @@ class TwoInstancesCrashIT {
             server.append(SUPPORT, "INBOX", raw.getBytes(StandardCharsets.UTF_8));
         }
         Path config = dir.resolve("guichet.yml");
+        // alice is told of hundreds of tickets within minutes: this test is about crashes, not the hourly ceiling
         String yaml = TestHelpdesk.yaml(false, smtpPort, imapPort, dir)
-                .replace("failover: 3s", "failover: " + FAILOVER.toSeconds() + "s");
+                .replace("failover: 3s", "failover: " + FAILOVER.toSeconds() + "s")
+                + "limits:\n  notifications-per-recipient-per-hour: 100000\n";
         assertThat(yaml).contains("jdbc:postgresql:").contains("failover: 6s");
         Files.writeString(config, yaml);
         daemons[0] = DaemonProcess.start(config, dir.resolve("a-0.log"), "256m");
