@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -165,17 +164,7 @@ final class RealMailHelpdesk implements AutoCloseable {
     List<MimeMessage> read(String address, String folderName) throws MessagingException {
         Store store = store(address);
         try {
-            Folder folder = store.getFolder(folderName);
-            if (!folder.exists()) {
-                return List.of();
-            }
-            folder.open(Folder.READ_ONLY);
-            List<MimeMessage> copies = new ArrayList<>();
-            for (Message m : folder.getMessages()) {
-                copies.add(new MimeMessage((MimeMessage) m));
-            }
-            folder.close(false);
-            return copies;
+            return TestHelpdesk.copies(store, folderName);
         } finally {
             store.close();
         }

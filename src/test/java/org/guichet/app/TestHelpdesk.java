@@ -200,20 +200,25 @@ final class TestHelpdesk implements Desk, AutoCloseable {
         Store store = Session.getInstance(p).getStore("imap");
         store.connect("127.0.0.1", port, user, "any");
         try {
-            Folder folder = store.getFolder(folderName);
-            if (!folder.exists()) {
-                return List.of();
-            }
-            folder.open(Folder.READ_ONLY);
-            List<MimeMessage> copies = new ArrayList<>();
-            for (Message m : folder.getMessages()) {
-                copies.add(new MimeMessage((MimeMessage) m));
-            }
-            folder.close(false);
-            return copies;
+            return copies(store, folderName);
         } finally {
             store.close();
         }
+    }
+
+    /** Copies of the mails in a folder of a connected store, readable after it closes; none if it does not exist. */
+    static List<MimeMessage> copies(Store store, String folderName) throws MessagingException {
+        Folder folder = store.getFolder(folderName);
+        if (!folder.exists()) {
+            return List.of();
+        }
+        folder.open(Folder.READ_ONLY);
+        List<MimeMessage> copies = new ArrayList<>();
+        for (Message m : folder.getMessages()) {
+            copies.add(new MimeMessage((MimeMessage) m));
+        }
+        folder.close(false);
+        return copies;
     }
 
     /** Sends a mail and lets the daemon handle it, as one pass of {@code run --once}. */
