@@ -10,6 +10,11 @@ import java.util.concurrent.TimeUnit;
 import org.guichet.cli.Check;
 import org.guichet.cli.DaemonRunner;
 import org.guichet.config.GuichetConfig;
+import org.guichet.config.MailboxSettings;
+import org.guichet.intake.IntakeException;
+import org.guichet.intake.ReadingTurn;
+import java.util.ArrayList;
+import java.util.List;
 import org.guichet.config.Observability;
 import org.guichet.ops.HttpEndpoint;
 import org.guichet.intake.MailboxWatcher;
@@ -44,8 +49,17 @@ final class Daemon implements DaemonRunner {
         IntakeLease lease = guichet.intakeLease();
         try {
             int handled = 0;
+            List<IntakeException> failures = new ArrayList<>();
             if (lease.tick()) {
-                handled = new MailboxWatcher(guichet.intake(), () -> { }).drainOnce();
+                // every mailbox, each on its own: one that cannot be read does not keep the others' mail waiting
+                for (WatchedMailbox m : guichet.mailboxes()) {
+                    try {
+                        handled += new MailboxWatcher(m.intake(), () -> { }, ReadingTurn.ALWAYS,
+                                guichet.mailboxReport()).drainOnce();
+                    } catch (IntakeException e) {
+                        failures.add(e);
+                    }
+                }
             } else {
                 out.printf("mailbox not read: another instance (%s) reads it%n", lease.holder());
             }
@@ -55,6 +69,11 @@ final class Daemon implements DaemonRunner {
             int sent = guichet.delivery().deliverDue();
             out.printf("%d mail(s) handled, %d ticket(s) closed automatically, %d reminder(s) or digest(s),"
                     + " %d notification(s) sent%n", handled, closed, timed, sent);
+            if (!failures.isEmpty()) {
+                throw failures.size() == 1 ? failures.get(0) : new IntakeException(failures.size() + " mailboxes"
+                        + " could not be read: " + String.join("; ", failures.stream().map(e -> e.getMessage())
+                        .toList()), failures.get(0));
+            }
             return handled;
         } finally {
             lease.release();
@@ -74,14 +93,25 @@ final class Daemon implements DaemonRunner {
         OutboxLoop outbox = new OutboxLoop(guichet.delivery());
         IntakeLease lease = guichet.intakeLease();
         lease.tick();
-        MailboxWatcher watcher = new MailboxWatcher(guichet.intake(), outbox::wake, lease);
+        // one watcher and one thread per mailbox, each with its own backoff: a mailbox that is down or refuses its
+        // login is retried and reported without slowing the others. One lease covers them all: with several
+        // instances, one reads every mailbox.
+        List<MailboxWatcher> watchers = guichet.mailboxes().stream().map(m -> new MailboxWatcher(m.intake(),
+                outbox::wake, lease, guichet.mailboxReport())).toList();
+        List<Thread> intakes = new ArrayList<>();
+        for (int i = 0; i < watchers.size(); i++) {
+            String name = i == 0 ? "guichet-intake" : "guichet-intake-" + guichet.mailboxes().get(i).name();
+            Thread intake = new Thread(watchers.get(i)::watch, name);
+            intake.setUncaughtExceptionHandler(Daemon::exitOnError);
+            intakes.add(intake);
+        }
         Thread sender = new Thread(outbox, "guichet-outbox");
-        Thread intake = new Thread(watcher::watch, "guichet-intake");
         sender.setUncaughtExceptionHandler(Daemon::exitOnError);
-        intake.setUncaughtExceptionHandler(Daemon::exitOnError);
         ScheduledExecutorService renewal = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "guichet-scheduler"));
-        long every = watcher.idleRenewal().toMillis();
-        renewal.scheduleAtFixedRate(watcher::renewIdle, every, every, TimeUnit.MILLISECONDS);
+        long every = watchers.stream().map(MailboxWatcher::idleRenewal).min(Duration::compareTo).orElseThrow()
+                .toMillis();
+        renewal.scheduleAtFixedRate(() -> watchers.forEach(MailboxWatcher::renewIdle), every, every,
+                TimeUnit.MILLISECONDS);
         renewal.scheduleAtFixedRate(() -> autoClose(outbox, lease), 0, AUTO_CLOSE_EVERY_MINUTES, TimeUnit.MINUTES);
         renewal.scheduleAtFixedRate(() -> digests(outbox, lease), 1, DIGESTS_EVERY_MINUTES, TimeUnit.MINUTES);
         renewal.scheduleAtFixedRate(() -> keepTime(outbox, lease), 1, 1, TimeUnit.MINUTES);
@@ -90,16 +120,16 @@ final class Daemon implements DaemonRunner {
         // the lease has a thread of its own: a long auto-close must not delay its renewal
         ScheduledExecutorService leaseKeeper = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "guichet-lease"));
         long tick = lease.checkEvery().toMillis();
-        leaseKeeper.scheduleAtFixedRate(() -> keep(lease, watcher), tick, tick, TimeUnit.MILLISECONDS);
+        leaseKeeper.scheduleAtFixedRate(() -> keep(lease, watchers), tick, tick, TimeUnit.MILLISECONDS);
         Optional<HttpEndpoint> http = startHttp();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("stopping: finishing the mail in hand");
-            watcher.stop();
+            watchers.forEach(MailboxWatcher::stop);
             outbox.stop();
             renewal.shutdownNow();
             http.ifPresent(HttpEndpoint::close);
-            join(intake);
+            intakes.forEach(Daemon::join);
             join(sender);
             leaseKeeper.shutdownNow();
             lease.release();
@@ -108,7 +138,7 @@ final class Daemon implements DaemonRunner {
             stopped.countDown();
         }, "guichet-stop"));
         sender.start();
-        intake.start();
+        intakes.forEach(Thread::start);
         printBanner(out, guichet.config());
         awaitQuietly(stopped);
     }
@@ -125,10 +155,10 @@ final class Daemon implements DaemonRunner {
     }
 
     /** Renews the turn to read the mailbox; a lost turn ends the IDLE in progress, so that reading stops at once. */
-    private static void keep(IntakeLease lease, MailboxWatcher watcher) {
+    private static void keep(IntakeLease lease, List<MailboxWatcher> watchers) {
         boolean had = lease.held();
         if (!lease.tick() && had) {
-            watcher.renewIdle();
+            watchers.forEach(MailboxWatcher::renewIdle);
         }
     }
 
@@ -218,8 +248,10 @@ final class Daemon implements DaemonRunner {
             out.printf("  Read the reply:    curl --url 'imap://%s:%d/INBOX;UID=1' --user you@example.org:any%n",
                     config.imap().host(), config.imap().port());
         } else {
-            out.printf("  Watching %s on %s:%d as %s.%n", config.imap().folder(), config.imap().host(),
-                    config.imap().port(), config.imap().user());
+            for (MailboxSettings m : config.mailboxes()) {
+                out.printf("  Watching %s on %s:%d as %s, for %s.%n", m.imap().folder(), m.imap().host(),
+                        m.imap().port(), m.imap().user(), m.address());
+            }
         }
         Check heap = HeapCheck.ofThisJvm();
         if (!heap.ok()) {

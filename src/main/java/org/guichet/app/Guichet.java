@@ -14,6 +14,8 @@ import org.guichet.cli.RetryOutcome;
 import org.guichet.config.ConfigLoader;
 import org.guichet.config.GuichetConfig;
 import org.guichet.config.Limits;
+import org.guichet.config.MailboxSettings;
+import java.util.ArrayList;
 import org.guichet.connect.MailLogin;
 import org.guichet.importer.Importer;
 import org.guichet.intake.ImapIntake;
@@ -52,6 +54,7 @@ import org.guichet.store.IntakeLease;
 import org.guichet.store.Leases;
 import org.guichet.store.JdbcTicketStore;
 import org.guichet.store.MailLog;
+import org.guichet.store.MailboxStates;
 import org.guichet.store.QuarantinedMail;
 import org.guichet.store.Outbox;
 import org.guichet.ticket.Administration;
@@ -99,6 +102,8 @@ public final class Guichet implements Backend {
     private final MailLogin imapLogin;
     private final MailLogin smtpLogin;
     private final Administration administration;
+    private final List<WatchedMailbox> mailboxes;
+    private final MailboxStates mailboxStates;
 
     public Guichet(GuichetConfig config, Path configFile, Clock clock) {
         // Jakarta Mail reads its leniency settings once, at first use: set them before intake or notify do
@@ -115,7 +120,8 @@ public final class Guichet implements Backend {
         // the parser streams large mails from the kept file: no share of the heap is reserved per mail
         Limits limits = config.limits();
         SubjectTag tag = new SubjectTag(config.tickets().tag());
-        PlusAddress plus = new PlusAddress(config.helpdesk().address(), config.security().secret());
+        // replies to any of our addresses thread; each mailbox writes its own reply addresses
+        PlusAddress plus = new PlusAddress(config.supportAddresses(), config.security().secret());
         this.attachments = new BlobStore(config.storage().attachmentsDir());
         this.rawStore = new BlobStore(config.storage().messagesDir());
         MustacheTemplates templates = new MustacheTemplates(templatesDir(), config.helpdesk().locale());
@@ -137,16 +143,39 @@ public final class Guichet implements Backend {
         this.figures = new OperationsFigures(database);
         this.metrics = new Metrics(figures, clock);
         // each login built once: an OAuth2 token is kept from one connection to the next
-        this.imapLogin = ImapIntake.newLogin(config.imap(), clock);
+        this.mailboxes = watched(config, tag, plus, parser, applier);
+        this.imapLogin = mailboxes.get(0).login();
+        this.intake = mailboxes.get(0).intake();
+        this.mailboxStates = new MailboxStates(database, clock);
         this.smtpLogin = OutboxDelivery.newLogin(config.smtp(), clock);
-        this.intake = new ImapIntake(config.imap(), imapLogin, limits.maxMessageBytes(), mailProcessor,
-                config.storage().messagesDir().resolve("spool"), mailLog, metrics);
-        this.delivery = new OutboxDelivery(outbox, config.smtp(), smtpLogin, config.helpdesk().address(), attachments,
-                clock, metrics);
+        // each mailbox's notifications go out From its address, through its own server or the shared one
+        this.delivery = new OutboxDelivery(outbox, config.mailboxes().stream().map(m -> new OutboxDelivery.Sender(
+                m.name(), m.address(), m.smtpOr(config.smtp()),
+                m.smtp().map(own -> OutboxDelivery.newLogin(own, clock)).orElse(smtpLogin))).toList(),
+                attachments, clock, metrics);
         this.autoClose = new AutoClose(tickets, new TicketActions(config), new ChangeRecorder(notifier),
                 config.tickets().autoCloseDays(), clock);
         this.administration = new Administration(config, tickets, notifier, attachments, clock);
         this.timekeeper = new Timekeeper(config, tickets, notifier, clock);
+    }
+
+    /**
+     * Each mailbox read by its own intake, with its own login; a mailbox with its own default category has its own
+     * router, the others share the one of the config's default category.
+     */
+    private List<WatchedMailbox> watched(GuichetConfig config, SubjectTag tag, PlusAddress plus, MailParser parser,
+            DecisionApplier applier) {
+        List<WatchedMailbox> all = new ArrayList<>();
+        for (MailboxSettings m : config.mailboxes()) {
+            MailProcessor processor = m.defaultCategory().isEmpty() ? mailProcessor
+                    : new MailProcessor(rawStore, parser, new Router(config, tag, plus, m.defaultCategory().get()),
+                            tickets, applier, clock, MAX_ATTEMPTS, config.limits());
+            MailLogin login = ImapIntake.newLogin(m.imap(), clock);
+            all.add(new WatchedMailbox(m, login, new ImapIntake(m.name(), m.imap(), login,
+                    config.limits().maxMessageBytes(), processor, config.storage().messagesDir().resolve("spool"),
+                    mailLog, metrics)));
+        }
+        return List.copyOf(all);
     }
 
     public static Guichet open(Path configFile) {
@@ -229,7 +258,7 @@ public final class Guichet implements Backend {
 
     @Override
     public List<Check> checkConnections() {
-        return ConnectionChecks.run(config, database, this::imapLogin, this::smtpLogin);
+        return ConnectionChecks.run(config, database, this::imapLogin, this::smtpLogin, mailboxes, clock);
     }
 
     /** The handler of received mail: raw store, parser, router, and the ticket domain. */
@@ -262,8 +291,24 @@ public final class Guichet implements Backend {
         return rawStore;
     }
 
+    /** The intake of the first mailbox. */
     public ImapIntake intake() {
         return intake;
+    }
+
+    /** Every mailbox with its intake, the first one first. */
+    public List<WatchedMailbox> mailboxes() {
+        return mailboxes;
+    }
+
+    /** Where the daemon's watchers tell how each mailbox fares. */
+    public MailboxStates mailboxReport() {
+        return mailboxStates;
+    }
+
+    @Override
+    public List<MailboxStates.State> mailboxStates() {
+        return mailboxes.stream().map(m -> mailboxStates.of(m.name(), m == mailboxes.get(0))).toList();
     }
 
     /** The turn to read the mailbox, when several instances share it. */
@@ -323,8 +368,20 @@ public final class Guichet implements Backend {
 
     Health health(Duration remember) {
         Map<String, Supplier<String>> probes = new LinkedHashMap<>();
-        probes.put("imap", () -> ImapCheck.login(config.imap()));
-        probes.put("smtp", () -> SmtpCheck.login(config.smtp()));
+        if (mailboxes.size() == 1) {
+            probes.put("imap", () -> ImapCheck.login(config.imap()));
+            probes.put("smtp", () -> SmtpCheck.login(config.smtp()));
+        } else {
+            // one check per mailbox, with what the daemon last saw of it: a mailbox that is down shows by its name
+            for (WatchedMailbox m : mailboxes) {
+                boolean first = m == mailboxes.get(0);
+                probes.put("imap:" + m.name(), () -> ImapCheck.login(m.settings().imap()) + "; "
+                        + MailboxView.describe(mailboxStates.of(m.name(), first), clock.instant()));
+            }
+            probes.put("smtp", () -> SmtpCheck.login(config.smtp()));
+            mailboxes.stream().filter(m -> m.settings().smtp().isPresent()).forEach(m -> probes.put("smtp:"
+                    + m.name(), () -> SmtpCheck.login(m.settings().smtp().get())));
+        }
         return new Health(figures, probes, clock, remember);
     }
 

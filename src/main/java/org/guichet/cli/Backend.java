@@ -81,6 +81,9 @@ public interface Backend extends AutoCloseable {
     /** The checks of {@code guichet status}: database, IMAP and SMTP, and the figures the database holds. */
     Health health();
 
+    /** What the daemon last saw of each mailbox, the first one first: {@code db info}. */
+    List<org.guichet.store.MailboxStates.State> mailboxStates();
+
     /** The administrator's actions on tickets: {@code guichet assign}, {@code reply}, {@code reassign}... */
     Administration administration();
 

@@ -35,7 +35,10 @@ final class ConfigCommand {
         try (backend) {
             GuichetConfig config = backend.config();
             print(out, new Check("config", true, root.config + ": " + config.services().size() + " service(s), "
-                    + config.categories().size() + " categories, helpdesk " + config.helpdesk().address()));
+                    + config.categories().size() + " categories, helpdesk " + config.helpdesk().address()
+                    + (config.mailboxes().size() > 1 ? ", " + config.mailboxes().size() + " mailboxes ("
+                            + String.join(", ", config.mailboxes().stream().map(m -> m.name() + " " + m.address())
+                                    .toList()) + ")" : "")));
             print(out, new Check("secrets", true, "every ${env:...} and ${file:...} value was found"));
             config.security().warning(config.mail().demoServer())
                     .ifPresent(w -> out.printf("%-9s %-6s %s%n", "security", "WARN", w));

@@ -53,10 +53,23 @@ final class DbCommand {
             }
             if (migrations.stream().allMatch(m -> m.getState().isApplied())) {
                 leases(out, new Leases(database));
+                mailboxes(out, backend);
             } else {
                 out.printf("%nInstances: none shown until the pending migrations are applied (guichet db migrate)%n");
             }
             return 0;
+        }
+    }
+
+    /** What the daemon last saw of each mailbox: last mail handled, mails waiting, the fault it reads it with. */
+    private static void mailboxes(PrintWriter out, Backend backend) {
+        out.printf("%n%-16s %-28s %-28s %-8s %s%n", "MAILBOX", "LAST MAIL HANDLED", "LAST READ", "WAITING", "ERROR");
+        for (org.guichet.store.MailboxStates.State s : backend.mailboxStates()) {
+            out.printf("%-16s %-28s %-28s %-8s %s%n", s.mailbox(),
+                    s.lastMailHandled().map(Object::toString).orElse("none yet"),
+                    s.readAt().map(Object::toString).orElse("never"),
+                    s.waiting().isPresent() ? String.valueOf(s.waiting().getAsInt()) : "-",
+                    s.error().map(e -> s.failingSince().map(t -> "since " + t + ": ").orElse("") + e).orElse(""));
         }
     }
 

@@ -63,6 +63,10 @@ final class TicketsCommand implements Callable<Integer> {
             + " their subject or messages; case and accents ignored (\"probleme\" finds \"Problème\").")
     String search;
 
+    @Option(names = "--mailbox", paramLabel = "NAME", description = "Only the tickets answered from this mailbox"
+            + " (its name under mailboxes; default with the single imap section).")
+    String mailbox;
+
     @Option(names = "--format", paramLabel = "F", defaultValue = "table",
             description = "table, json or csv (default: ${DEFAULT-VALUE}).")
     Format format;
@@ -75,8 +79,9 @@ final class TicketsCommand implements Callable<Integer> {
                 search == null ? List.of() : SearchText.words(search));
         List<TicketSummary> tickets;
         try (Backend backend = root.openMigrated()) {
-            tickets = overdue ? backend.serviceLevels().overdue(filter)
-                    : backend.tickets().inTransaction(tx -> tx.list(filter));
+            TicketFilter chosen = mailbox == null ? filter : filter.from(mailbox(backend.config()));
+            tickets = overdue ? backend.serviceLevels().overdue(chosen)
+                    : backend.tickets().inTransaction(tx -> tx.list(chosen));
         }
         PrintWriter out = spec.commandLine().getOut();
         List<Map<String, Object>> rows = tickets.stream().map(TicketViews::summary).toList();
@@ -88,6 +93,13 @@ final class TicketsCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    private TicketFilter.Mailbox mailbox(org.guichet.config.GuichetConfig config) {
+        org.guichet.config.MailboxSettings named = config.mailbox(mailbox.strip()).orElseThrow(() ->
+                new ParameterException(spec.commandLine(), "unknown mailbox '" + mailbox + "': use "
+                        + String.join(", ", config.mailboxes().stream().map(m -> m.name()).toList())));
+        return new TicketFilter.Mailbox(named.name(), named.equals(config.primaryMailbox()));
     }
 
     private Optional<Status> status() {

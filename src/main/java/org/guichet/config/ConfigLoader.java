@@ -24,7 +24,7 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
 public final class ConfigLoader {
 
     static final List<String> ROOT_KEYS = List.of("helpdesk", "mail", "imap", "smtp", "storage", "tickets", "limits",
-            "security", "sla", "services", "categories", "default-category", "logging", "http", "oauth2");
+            "security", "sla", "services", "categories", "default-category", "logging", "http", "oauth2", "mailboxes");
 
     /** Reads the file, taking {@code ${env:NAME}} references from the process environment. */
     public GuichetConfig load(Path file) {
@@ -69,14 +69,11 @@ public final class ConfigLoader {
     }
 
     private static GuichetConfig read(YamlMap root, java.nio.file.Path baseDir) {
-        Helpdesk helpdesk = SectionReader.helpdesk(root);
         MailSettings mail = SectionReader.mail(root);
         AccessReader access = new AccessReader(root, baseDir);
-        Imap imap = SectionReader.imap(root, mail, helpdesk, access);
+        MailboxReader mailboxReader = new MailboxReader(root, mail, access);
+        Helpdesk helpdesk = SectionReader.helpdesk(root, mailboxReader.firstAddress());
         Smtp smtp = SectionReader.smtp(root, mail, access);
-        if (!imap.access().usesOAuth2() && !smtp.access().usesOAuth2() && root.has("oauth2")) {
-            root.map("oauth2", AccessReader.OAUTH2_KEYS); // its keys are checked all the same
-        }
         Storage storage = SectionReader.storage(root);
         Tickets tickets = SectionReader.tickets(root);
         Limits limits = SectionReader.limits(root);
@@ -85,7 +82,14 @@ public final class ConfigLoader {
         List<Service> services = catalog.services();
         List<Category> categories = catalog.categories();
         Sla sla = SlaReader.sla(root, SlaReader.zone(root), services);
+        List<MailboxSettings> mailboxes = mailboxReader.mailboxes(helpdesk, categories);
+        Imap imap = mailboxes.get(0).imap();
+        boolean oauth2 = smtp.access().usesOAuth2() || mailboxes.stream().anyMatch(m -> m.imap().access().usesOAuth2()
+                || m.smtp().map(s -> s.access().usesOAuth2()).orElse(false));
+        if (!oauth2 && root.has("oauth2")) {
+            root.map("oauth2", AccessReader.OAUTH2_KEYS); // its keys are checked all the same
+        }
         return new GuichetConfig(helpdesk, mail, imap, smtp, storage, tickets, limits, security, services,
-                categories, catalog.defaultCategory(categories), SectionReader.observability(root), sla);
+                categories, catalog.defaultCategory(categories), SectionReader.observability(root), sla, mailboxes);
     }
 }

@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 /** The whole of {@code guichet.yml}, validated: everything the daemon and the command line need to run. */
 public record GuichetConfig(Helpdesk helpdesk, MailSettings mail, Imap imap, Smtp smtp, Storage storage,
         Tickets tickets, Limits limits, Security security, List<Service> services,
-        List<Category> categories, String defaultCategory, Observability observability, Sla sla) {
+        List<Category> categories, String defaultCategory, Observability observability, Sla sla,
+        List<MailboxSettings> mailboxes) {
 
     public GuichetConfig {
         Objects.requireNonNull(helpdesk, "helpdesk");
@@ -34,6 +35,18 @@ public record GuichetConfig(Helpdesk helpdesk, MailSettings mail, Imap imap, Smt
         if (categories.stream().noneMatch(category -> category.name().equalsIgnoreCase(wanted))) {
             throw new IllegalArgumentException("default category " + defaultCategory + " is not a top-level category");
         }
+        // the single-imap form is one mailbox: the rest of the program only ever sees a list
+        mailboxes = mailboxes.isEmpty() ? List.of(MailboxSettings.single(helpdesk.address(), imap))
+                : List.copyOf(mailboxes);
+        Mailboxes.requireConsistent(mailboxes, categories);
+    }
+
+    /** The same with the single {@code imap} section and {@code helpdesk.address} as its one mailbox. */
+    public GuichetConfig(Helpdesk helpdesk, MailSettings mail, Imap imap, Smtp smtp, Storage storage, Tickets tickets,
+            Limits limits, Security security, List<Service> services, List<Category> categories,
+            String defaultCategory, Observability observability, Sla sla) {
+        this(helpdesk, mail, imap, smtp, storage, tickets, limits, security, services, categories, defaultCategory,
+                observability, sla, List.of());
     }
 
     /** The same without the logging and http sections (text logs, no endpoint) and without promises (UTC). */
@@ -62,6 +75,26 @@ public record GuichetConfig(Helpdesk helpdesk, MailSettings mail, Imap imap, Smt
                         + category.service());
             }
         }
+    }
+
+    /** The first mailbox: the one of tickets from before mailboxes, of imports, and of mail about no ticket. */
+    public MailboxSettings primaryMailbox() {
+        return mailboxes.get(0);
+    }
+
+    /** The mailbox of this name; the primary one for none, or for a name the config no longer has. */
+    public MailboxSettings mailboxOf(Optional<String> name) {
+        return name.flatMap(this::mailbox).orElse(primaryMailbox());
+    }
+
+    /** The mailbox of this name, ignoring case. */
+    public Optional<MailboxSettings> mailbox(String name) {
+        return mailboxes.stream().filter(m -> m.name().equalsIgnoreCase(name)).findFirst();
+    }
+
+    /** Every support address, lower-cased, the primary one first. */
+    public List<String> supportAddresses() {
+        return mailboxes.stream().map(MailboxSettings::address).distinct().toList();
     }
 
     /** The service with this id, ignoring case. */

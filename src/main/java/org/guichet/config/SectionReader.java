@@ -36,8 +36,14 @@ final class SectionReader {
     }
 
     static Helpdesk helpdesk(YamlMap root) {
+        return helpdesk(root, java.util.Optional.empty());
+    }
+
+    /** {@code firstMailbox}: the address of the first of {@code mailboxes}, the helpdesk's when it names none. */
+    static Helpdesk helpdesk(YamlMap root, java.util.Optional<String> firstMailbox) {
         YamlMap map = root.map("helpdesk", HELPDESK_KEYS);
-        String address = map.required("address").email();
+        String address = firstMailbox.isPresent() && !map.has("address") ? firstMailbox.get()
+                : map.required("address").email();
         ConfigValue locale = map.value("locale").orElse(null);
         if (locale != null && !Helpdesk.LOCALES.contains(locale.text())) {
             throw locale.error(locale.key() + " must be en or fr, not " + locale.shown());
@@ -52,14 +58,18 @@ final class SectionReader {
 
     /** Outside the demo, TLS is on unless both ssl and starttls are set to false explicitly. */
     static Imap imap(YamlMap root, MailSettings mail, Helpdesk helpdesk, AccessReader accessReader) {
-        YamlMap map = root.map("imap", IMAP_KEYS);
+        return imapSection(root.map("imap", IMAP_KEYS), mail, helpdesk.address(), accessReader);
+    }
+
+    /** An {@code imap} section, top-level or a mailbox's; in the demo its user defaults to its address. */
+    static Imap imapSection(YamlMap map, MailSettings mail, String address, AccessReader accessReader) {
         boolean demo = mail.demoServer();
         Access access = accessReader.read(map);
         boolean ssl = map.bool("ssl", !demo);
         boolean starttls = starttls(map, demo, ssl);
         return new Imap(demo ? map.text("host", DEMO_HOST) : map.required("host").nonBlank(),
                 map.integer("port", demo ? 3143 : ssl ? 993 : 143, 1, MAX_PORT), ssl, starttls,
-                demo ? map.text("user", helpdesk.address()) : map.required("user").nonBlank(),
+                demo ? map.text("user", address) : map.required("user").nonBlank(),
                 demo ? map.text("password", "demo")
                         : access.usesOAuth2() ? map.optionalText("password") : map.required("password").nonBlank(),
                 map.text("folder", "INBOX"), map.text("processed-folder", "Processed"),
@@ -69,7 +79,11 @@ final class SectionReader {
     }
 
     static Smtp smtp(YamlMap root, MailSettings mail, AccessReader accessReader) {
-        YamlMap map = root.map("smtp", SMTP_KEYS);
+        return smtpSection(root.map("smtp", SMTP_KEYS), mail, accessReader);
+    }
+
+    /** An {@code smtp} section, top-level or a mailbox's own. */
+    static Smtp smtpSection(YamlMap map, MailSettings mail, AccessReader accessReader) {
         boolean demo = mail.demoServer();
         Access access = accessReader.read(map);
         boolean ssl = map.bool("ssl", false);

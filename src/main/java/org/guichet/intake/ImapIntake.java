@@ -44,6 +44,7 @@ public final class ImapIntake {
     private final UidValidityWatch uidValidity;
     private final IntakeListener listener;
     private final MailLogin login;
+    private final String mailboxName;
 
     public ImapIntake(Imap imap, long maxMessageBytes, MailHandler handler, Path spool, MailboxMemory memory) {
         this(imap, ImapSession.login(imap, Clock.systemUTC()), maxMessageBytes, handler, spool, memory,
@@ -53,12 +54,22 @@ public final class ImapIntake {
     /** With the mailbox's login built once by the caller, so that an OAuth2 token outlives one intake. */
     public ImapIntake(Imap imap, MailLogin login, long maxMessageBytes, MailHandler handler, Path spool,
             MailboxMemory memory, IntakeListener listener) {
+        this("", imap, login, maxMessageBytes, handler, spool, memory, listener);
+    }
+
+    /**
+     * The intake of one of several mailboxes, named {@code mailbox} in the config: each mail it reads says so, and
+     * its UIDVALIDITY memory is its own.
+     */
+    public ImapIntake(String mailbox, Imap imap, MailLogin login, long maxMessageBytes, MailHandler handler,
+            Path spool, MailboxMemory memory, IntakeListener listener) {
+        this.mailboxName = mailbox;
         this.imap = imap;
         this.login = login;
         this.maxMessageBytes = maxMessageBytes;
         this.handler = handler;
         this.spool = spool;
-        this.uidValidity = new UidValidityWatch(memory);
+        this.uidValidity = new UidValidityWatch(mailbox.isEmpty() ? memory : memory.of(mailbox));
         this.listener = listener;
     }
 
@@ -68,6 +79,11 @@ public final class ImapIntake {
 
     MailLogin login() {
         return login;
+    }
+
+    /** The mailbox's name in the config; empty for an intake built without one. */
+    public String mailbox() {
+        return mailboxName;
     }
 
     /** The login this intake uses, for {@code config check} and the composition root. */
@@ -97,7 +113,7 @@ public final class ImapIntake {
                         continue; // someone else deleted or moved it meanwhile
                     }
                     long uid = mailbox.uid(m);
-                    Disposition d = dispose(mailbox, moves, m, new MailSource(imap.folder(), validity, uid),
+                    Disposition d = dispose(mailbox, moves, m, new MailSource(mailboxName, imap.folder(), validity, uid),
                             fetched.remove(uid));
                     if (d.action() == Disposition.Action.PAUSE) {
                         log.warn("intake paused, {} mail(s) left in {}: {}", waiting.size() - handled, imap.folder(),

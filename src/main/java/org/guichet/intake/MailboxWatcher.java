@@ -22,6 +22,7 @@ public final class MailboxWatcher {
     private final ImapIntake intake;
     private final Runnable afterDrain;
     private final ReadingTurn turn;
+    private final WatchReport report;
     private final AtomicReference<Mailbox> current = new AtomicReference<>();
     private final Object wakeUp = new Object();
     private volatile boolean running = true;
@@ -33,20 +34,29 @@ public final class MailboxWatcher {
 
     /** With several instances on one mailbox, this one reads only while {@code turn} is held. */
     public MailboxWatcher(ImapIntake intake, Runnable afterDrain, ReadingTurn turn) {
+        this(intake, afterDrain, turn, WatchReport.NONE);
+    }
+
+    /** One of several mailboxes, each with its own watcher and backoff; {@code report} tells how it fares. */
+    public MailboxWatcher(ImapIntake intake, Runnable afterDrain, ReadingTurn turn, WatchReport report) {
         this.intake = intake;
         this.afterDrain = afterDrain;
         this.turn = turn;
+        this.report = report;
     }
 
     /** One pass, for {@code run --once}: connect, handle everything waiting, disconnect. */
     public int drainOnce() {
         intake.cleanSpool();
         try (Mailbox mailbox = Mailbox.open(intake.config(), intake.login())) {
-            return intake.drain(mailbox, () -> running).handled();
+            ImapIntake.Pass pass = intake.drain(mailbox, () -> running);
+            report.read(intake.mailbox(), pass.handled() + pass.leftInPlace());
+            return pass.handled();
         } catch (MessagingException e) {
-            throw new IntakeException("cannot read the mailbox " + intake.config().user() + "@"
-                    + intake.config().host() + ":" + intake.config().port() + ": "
-                    + MailFailure.describe(e, "imap"), e);
+            String reason = MailFailure.describe(e, "imap");
+            report.failed(intake.mailbox(), reason);
+            throw new IntakeException("cannot read the mailbox " + named() + intake.config().user() + "@"
+                    + intake.config().host() + ":" + intake.config().port() + ": " + reason, e);
         }
     }
 
@@ -75,7 +85,8 @@ public final class MailboxWatcher {
                 failures++;
                 if (running) {
                     Duration wait = backoff(failures);
-                    log.warn("mailbox unavailable ({}@{}:{}: {}); retrying in {} s", intake.config().user(),
+                    report.failed(intake.mailbox(), reason(e));
+                    log.warn("mailbox {}unavailable ({}@{}:{}: {}); retrying in {} s", named(), intake.config().user(),
                             intake.config().host(), intake.config().port(), reason(e), wait.toSeconds());
                     log.debug("mailbox failure", e);
                     pause(wait);
@@ -94,6 +105,7 @@ public final class MailboxWatcher {
                 return; // another instance reads the mailbox now: this one closes it and waits for its turn
             }
             ImapIntake.Pass pass = intake.drain(mailbox, () -> running && turn.held());
+            report.read(intake.mailbox(), pass.handled() + pass.leftInPlace());
             if (pass.handled() > 0) {
                 afterDrain.run();
             }
@@ -154,6 +166,11 @@ public final class MailboxWatcher {
                 running = false;
             }
         }
+    }
+
+    /** "rh " for the mailbox named rh, nothing for an intake of no name: the logs say which mailbox is down. */
+    private String named() {
+        return intake.mailbox().isEmpty() ? "" : intake.mailbox() + " ";
     }
 
     private static String reason(Exception e) {

@@ -7,7 +7,10 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -32,12 +35,23 @@ public final class OutboxDelivery {
     private static final Duration LONGEST_RETRY = Duration.ofHours(1);
 
     private final Outbox outbox;
-    private final Smtp smtp;
-    private final Session session;
-    private final MimeBuilder builder;
     private final Clock clock;
     private final DeliveryListener listener;
-    private final MailLogin login;
+    private final List<Channel> channels;
+
+    /**
+     * One way out: the name of a mailbox, the address its notifications are From, and the SMTP server (with its
+     * login, built once) they go through.
+     */
+    public record Sender(String mailbox, String address, Smtp smtp, MailLogin login) {
+    }
+
+    /** A sender with its session and message builder, made once. */
+    private record Channel(Sender sender, Session session, MimeBuilder builder) {
+        Smtp smtp() {
+            return sender.smtp();
+        }
+    }
 
     public OutboxDelivery(Outbox outbox, Smtp smtp, String fromAddress, BlobStore attachments, Clock clock) {
         this(outbox, smtp, SmtpSession.login(smtp, clock), fromAddress, attachments, clock, DeliveryListener.NONE);
@@ -46,13 +60,22 @@ public final class OutboxDelivery {
     /** With the server's login built once by the caller, so that an OAuth2 token outlives one delivery. */
     public OutboxDelivery(Outbox outbox, Smtp smtp, MailLogin login, String fromAddress, BlobStore attachments,
             Clock clock, DeliveryListener listener) {
+        this(outbox, List.of(new Sender("", fromAddress, smtp, login)), attachments, clock, listener);
+    }
+
+    /**
+     * Each notification goes out through the sender of its mailbox; the first sender takes those of no mailbox, or
+     * of a mailbox the config no longer has.
+     */
+    public OutboxDelivery(Outbox outbox, List<Sender> senders, BlobStore attachments, Clock clock,
+            DeliveryListener listener) {
         this.listener = listener;
         this.outbox = outbox;
-        this.smtp = smtp;
-        this.login = login;
-        this.session = SmtpSession.of(smtp, login);
-        this.builder = new MimeBuilder(session, fromAddress, attachments);
         this.clock = clock;
+        this.channels = senders.stream().map(s -> {
+            Session session = SmtpSession.of(s.smtp(), s.login());
+            return new Channel(s, session, new MimeBuilder(session, s.address(), attachments));
+        }).toList();
     }
 
     /** The login for this server, to build once in the composition root. */
@@ -74,9 +97,26 @@ public final class OutboxDelivery {
         if (due.isEmpty()) {
             return 0;
         }
+        Map<Channel, List<OutboxEntry>> byChannel = new LinkedHashMap<>();
+        due.forEach(entry -> byChannel.computeIfAbsent(channelOf(entry), c -> new ArrayList<>()).add(entry));
+        int sent = 0;
+        for (Map.Entry<Channel, List<OutboxEntry>> group : byChannel.entrySet()) {
+            sent += deliver(group.getKey(), group.getValue());
+        }
+        return sent;
+    }
+
+    private Channel channelOf(OutboxEntry entry) {
+        return entry.mail().mailbox().flatMap(name -> channels.stream()
+                .filter(c -> c.sender().mailbox().equalsIgnoreCase(name)).findFirst()).orElse(channels.get(0));
+    }
+
+    /** One connection to the channel's server for its notifications; a server that is down delays only them. */
+    private int deliver(Channel channel, List<OutboxEntry> due) {
+        Smtp smtp = channel.smtp();
         Transport transport;
         try {
-            transport = connect();
+            transport = connect(channel);
         } catch (MessagingException e) {
             String reason = "SMTP server " + smtp.host() + ":" + smtp.port() + " unavailable: "
                     + MailFailure.describe(e, "smtp");
@@ -90,7 +130,7 @@ public final class OutboxDelivery {
         try (transport) {
             int sent = 0;
             for (int i = 0; i < due.size(); i++) {
-                Result result = outbox.claim(due.get(i), clock.instant(), claim -> deliver(transport, claim))
+                Result result = outbox.claim(due.get(i), clock.instant(), claim -> deliver(channel, transport, claim))
                         .orElse(Result.FAILED);
                 sent += result == Result.SENT ? 1 : 0;
                 if (result == Result.DISCONNECTED) {
@@ -110,17 +150,17 @@ public final class OutboxDelivery {
         }
     }
 
-    private Transport connect() throws MessagingException {
-        Transport transport = session.getTransport("smtp");
-        SmtpSession.connect(smtp, login, transport);
+    private static Transport connect(Channel channel) throws MessagingException {
+        Transport transport = channel.session().getTransport("smtp");
+        SmtpSession.connect(channel.smtp(), channel.sender().login(), transport);
         return transport;
     }
 
-    private Result deliver(Transport transport, Outbox.Claim claim) {
+    private Result deliver(Channel channel, Transport transport, Outbox.Claim claim) {
         OutboxEntry entry = claim.entry();
         long start = System.nanoTime();
         try {
-            MimeMessage message = builder.build(entry.mail());
+            MimeMessage message = channel.builder().build(entry.mail());
             transport.sendMessage(message, message.getAllRecipients());
             claim.sent(clock.instant());
             Duration took = Duration.ofNanos(System.nanoTime() - start);

@@ -163,7 +163,7 @@ public final class MailProcessor implements MailHandler {
     /** Records one more attempt at the mail; empty when the database cannot be reached. */
     private Optional<MailRecord> attempt(String key, String sha256, long size, MailSource source) {
         try {
-            MailOrigin origin = new MailOrigin(source.folder(), source.uidValidity(), source.uid());
+            MailOrigin origin = new MailOrigin(source.mailbox(), source.folder(), source.uidValidity(), source.uid());
             return Optional.of(store.inTransaction(tx -> tx.recordAttempt(key, sha256, size, origin, clock.instant())));
         } catch (StorageFailure e) {
             log.warn("cannot record mail {}: {}", key, e.getMessage());

@@ -31,8 +31,7 @@ public final class AutomaticMail {
     private static final Set<String> ROBOT_MAILBOXES = Set.of("mailer-daemon", "postmaster");
     private static final Pattern REPORT_TYPE = Pattern.compile("report-type\\s*=\\s*\"?([a-z0-9-]+)");
     private static final Set<String> BULK_PRECEDENCE = Set.of("bulk", "junk", "list", "auto_reply");
-    private final String supportLocal;
-    private final String supportDomain;
+    private final List<String> supportAddresses;
     private final Set<String> ownAddresses;
     private final Optional<PlusAddress> plus;
     private final List<Function<InboundMail, Optional<String>>> rules = List.of(
@@ -41,16 +40,18 @@ public final class AutomaticMail {
 
     /** {@code otherAddresses}: the addresses the config gives categories, which are the gateway's too. */
     public AutomaticMail(String supportAddress, Collection<String> otherAddresses) {
-        this(supportAddress, otherAddresses, Optional.empty());
+        this(List.of(supportAddress), otherAddresses, Optional.empty());
     }
 
-    /** With {@code plus}, a bounce's failed recipients are checked against the reply tokens it shows. */
-    private AutomaticMail(String supportAddress, Collection<String> otherAddresses, Optional<PlusAddress> plus) {
+    /**
+     * With every support address of the config (one per mailbox: mail from one to another is our own); with
+     * {@code plus}, a bounce's failed recipients are checked against the reply tokens it shows.
+     */
+    private AutomaticMail(List<String> supportAddresses, Collection<String> otherAddresses,
+            Optional<PlusAddress> plus) {
         this.plus = plus;
-        String support = supportAddress.toLowerCase(Locale.ROOT);
-        this.supportLocal = support.substring(0, support.lastIndexOf('@'));
-        this.supportDomain = support.substring(support.lastIndexOf('@') + 1);
-        Set<String> own = new LinkedHashSet<>(List.of(support));
+        this.supportAddresses = supportAddresses.stream().map(a -> a.toLowerCase(Locale.ROOT)).toList();
+        Set<String> own = new LinkedHashSet<>(this.supportAddresses);
         otherAddresses.forEach(a -> own.add(a.toLowerCase(Locale.ROOT)));
         this.ownAddresses = Set.copyOf(own);
     }
@@ -60,8 +61,8 @@ public final class AutomaticMail {
         List<String> categoryAddresses = config.categories().stream()
                 .flatMap(c -> Stream.concat(Stream.of(c), c.subcategories().stream()))
                 .map(Category::addresses).flatMap(List::stream).toList();
-        return new AutomaticMail(config.helpdesk().address(), categoryAddresses,
-                Optional.of(new PlusAddress(config.helpdesk().address(), config.security().secret())));
+        return new AutomaticMail(config.supportAddresses(), categoryAddresses,
+                Optional.of(new PlusAddress(config.supportAddresses(), config.security().secret())));
     }
 
     /** Why this mail is automatic, or nothing for a mail written by a person. */
@@ -80,10 +81,18 @@ public final class AutomaticMail {
         return bounce ? Optional.of(new DeliveryReportReader(this::neverFailed, plus).read(mail)) : Optional.empty();
     }
 
-    /** Whether the gateway itself owns this address: the support address, its plus forms, a category's address. */
+    /**
+     * Whether the gateway itself owns this address: a support address (any mailbox's), their plus forms, a
+     * category's address.
+     */
     public boolean isOwn(String address) {
         String a = address.toLowerCase(Locale.ROOT).strip();
-        return ownAddresses.contains(a) || (a.startsWith(supportLocal + "+") && a.endsWith("@" + supportDomain));
+        return ownAddresses.contains(a) || supportAddresses.stream().anyMatch(s -> isPlusFormOf(a, s));
+    }
+
+    private static boolean isPlusFormOf(String address, String support) {
+        int at = support.lastIndexOf('@');
+        return address.startsWith(support.substring(0, at) + "+") && address.endsWith(support.substring(at));
     }
 
     private boolean neverFailed(String address) {

@@ -24,18 +24,20 @@ public final class CategoryRules {
 
     private final List<Node> tree;
     private final Category defaultCategory;
-    private final String supportLocal;
-    private final String supportDomain;
+    private final List<String> supportAddresses;
     private final PlusAddress plus;
     private final KeywordRule keywords;
 
     public CategoryRules(GuichetConfig config, PlusAddress plus) {
+        this(config, plus, config.defaultCategory());
+    }
+
+    /** With the default category of one mailbox: a mail to {@code rh@} lands in HR unless it says otherwise. */
+    public CategoryRules(GuichetConfig config, PlusAddress plus, String defaultCategoryName) {
         this.tree = tree(config.categories());
-        this.defaultCategory = config.category(config.defaultCategory()).orElseThrow(() -> new IllegalStateException(
-                "the loaded config names default-category " + config.defaultCategory() + " but has no such category"));
-        String address = config.helpdesk().address();
-        this.supportLocal = address.substring(0, address.lastIndexOf('@'));
-        this.supportDomain = address.substring(address.lastIndexOf('@') + 1);
+        this.defaultCategory = config.category(defaultCategoryName).orElseThrow(() -> new IllegalStateException(
+                "the loaded config names default-category " + defaultCategoryName + " but has no such category"));
+        this.supportAddresses = config.supportAddresses();
         this.plus = plus;
         this.keywords = new KeywordRule(config.categories());
     }
@@ -71,13 +73,19 @@ public final class CategoryRules {
      * address {@code support+<number>-<token>@}, which names a ticket, not a category.
      */
     private Optional<String> plusDetail(String address) {
-        String prefix = supportLocal + "+";
-        String suffix = "@" + supportDomain;
-        if (!address.startsWith(prefix) || !address.endsWith(suffix) || plus.looksLikeTicketAddress(address)) {
+        if (plus.looksLikeTicketAddress(address)) {
             return Optional.empty();
         }
-        String detail = address.substring(prefix.length(), address.length() - suffix.length());
-        return detail.isEmpty() ? Optional.empty() : Optional.of(detail);
+        for (String support : supportAddresses) {
+            int at = support.lastIndexOf('@');
+            String prefix = support.substring(0, at) + "+";
+            String suffix = support.substring(at);
+            if (address.startsWith(prefix) && address.endsWith(suffix)
+                    && address.length() > prefix.length() + suffix.length()) {
+                return Optional.of(address.substring(prefix.length(), address.length() - suffix.length()));
+            }
+        }
+        return Optional.empty();
     }
 
     private Optional<CategoryChoice> bySubjectPrefix(String subject) {

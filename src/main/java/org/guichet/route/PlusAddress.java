@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -29,15 +30,52 @@ public final class PlusAddress {
     private final String local;
     private final String domain;
     private final byte[] secret;
-    private final Pattern pattern;
+    private final List<Pattern> patterns;
 
     public PlusAddress(String supportAddress, String secret) {
+        this(List.of(supportAddress), secret);
+    }
+
+    /**
+     * Reads the reply addresses of every one of the support addresses (the tokens do not depend on the address, so
+     * a reply to any of them threads and proves alike) and writes them at the first.
+     */
+    public PlusAddress(List<String> supportAddresses, String secret) {
+        this(supportAddresses.get(0), secret.getBytes(StandardCharsets.UTF_8),
+                supportAddresses.stream().map(PlusAddress::pattern).toList());
+    }
+
+    private PlusAddress(String writtenAt, byte[] secret, List<Pattern> patterns) {
+        int at = writtenAt.lastIndexOf('@');
+        this.local = writtenAt.substring(0, at).toLowerCase(Locale.ROOT);
+        this.domain = writtenAt.substring(at + 1).toLowerCase(Locale.ROOT);
+        this.secret = secret;
+        this.patterns = List.copyOf(patterns);
+    }
+
+    private static Pattern pattern(String supportAddress) {
         int at = supportAddress.lastIndexOf('@');
-        this.local = supportAddress.substring(0, at).toLowerCase(Locale.ROOT);
-        this.domain = supportAddress.substring(at + 1).toLowerCase(Locale.ROOT);
-        this.secret = secret.getBytes(StandardCharsets.UTF_8);
-        this.pattern = Pattern.compile(Pattern.quote(local) + "\\+(\\d{1,18})(?:-([0-9a-z]{1,32}))?@"
-                + Pattern.quote(domain));
+        return Pattern.compile(Pattern.quote(supportAddress.substring(0, at).toLowerCase(Locale.ROOT))
+                + "\\+(\\d{1,18})(?:-([0-9a-z]{1,32}))?@" + Pattern.quote(supportAddress.substring(at + 1)
+                .toLowerCase(Locale.ROOT)));
+    }
+
+    /** The same reader, writing the reply addresses of another support address: a mailbox answers from its own. */
+    public PlusAddress at(String supportAddress) {
+        return new PlusAddress(supportAddress, secret, patterns);
+    }
+
+    /** The match of the first support address whose reply form this address has; a non-matching one otherwise. */
+    private Matcher matcher(String address) {
+        String lower = address.toLowerCase(Locale.ROOT);
+        Matcher last = null;
+        for (Pattern p : patterns) {
+            last = p.matcher(lower);
+            if (last.matches()) {
+                return last;
+            }
+        }
+        return last;
     }
 
     /** The reply address of a ticket for one recipient: replying to it from that address proves who they are. */
@@ -69,7 +107,7 @@ public final class PlusAddress {
      * that address. Nothing for any other address, sender or token.
      */
     public Optional<Long> provenTicketOf(String address, String sender) {
-        Matcher m = pattern.matcher(address.toLowerCase(Locale.ROOT));
+        Matcher m = matcher(address);
         if (!m.matches() || m.group(2) == null || m.group(2).length() != TOKEN_CHARS) {
             return Optional.empty();
         }
@@ -92,7 +130,7 @@ public final class PlusAddress {
 
     /** The ticket number of an older, ticket-only reply address with a valid token; nothing for any other address. */
     public Optional<Long> ticketOf(String address) {
-        Matcher m = pattern.matcher(address.toLowerCase(Locale.ROOT));
+        Matcher m = matcher(address);
         if (!m.matches() || m.group(2) == null || m.group(2).length() != LEGACY_TOKEN_CHARS) {
             return Optional.empty();
         }
@@ -105,7 +143,7 @@ public final class PlusAddress {
      * take part in the ticket, and is never proof.
      */
     public Optional<Long> numberOf(String address) {
-        Matcher m = pattern.matcher(address.toLowerCase(Locale.ROOT));
+        Matcher m = matcher(address);
         return m.matches() ? Optional.of(Long.parseLong(m.group(1))) : Optional.empty();
     }
 
@@ -114,7 +152,7 @@ public final class PlusAddress {
      * read as anything else, such as a category's {@code support+<slug>@}.
      */
     public boolean looksLikeTicketAddress(String address) {
-        return pattern.matcher(address.toLowerCase(Locale.ROOT)).matches();
+        return matcher(address).matches();
     }
 
     private String legacyToken(long number) {

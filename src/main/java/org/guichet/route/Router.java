@@ -22,11 +22,16 @@ public final class Router {
     private final SenderProof proofs;
 
     public Router(GuichetConfig config, SubjectTag tag, PlusAddress plus) {
+        this(config, tag, plus, config.defaultCategory());
+    }
+
+    /** The router of one mailbox: its new tickets fall back on its own default category. */
+    public Router(GuichetConfig config, SubjectTag tag, PlusAddress plus, String defaultCategory) {
         this.config = config;
         this.tag = tag;
         this.plus = plus;
         this.automatic = AutomaticMail.of(config);
-        this.categories = new CategoryRules(config, plus);
+        this.categories = new CategoryRules(config, plus, defaultCategory);
         this.permissions = new Permissions(config);
         this.proofs = new SenderProof(plus, config.security().trustedAuthservId());
     }

@@ -47,6 +47,11 @@ final class JdbcTicketTx implements TicketTx {
     }
 
     @Override
+    public Optional<MailRecord> lockMail(long mailId) {
+        return mails.lock(mailId);
+    }
+
+    @Override
     public void markHandled(long mailId, Optional<Long> ticket, Instant now) {
         mails.markHandled(mailId, ticket, now);
     }

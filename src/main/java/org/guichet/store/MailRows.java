@@ -18,21 +18,39 @@ final class MailRows {
     }
 
     Optional<MailRecord> find(String key) {
-        return sql.one("SELECT id, mail_key, status, attempts, ticket_id FROM inbound_mail WHERE mail_key = ?",
+        return sql.one("SELECT id, mail_key, status, attempts, ticket_id, mailbox FROM inbound_mail WHERE mail_key = ?",
                 MailRows::record, key);
     }
 
+    /**
+     * Records a mail, or counts one more attempt at it. The copies of one mail delivered to two mailboxes may be read
+     * at once by two intake threads: the unique key lets one insert, and the other, refused, counts its attempt on
+     * the row that won (a savepoint keeps the transaction usable on PostgreSQL, which aborts it on an error).
+     */
     MailRecord recordAttempt(String key, String sha256, long size, MailOrigin source, Instant now) {
         Optional<MailRecord> known = find(key);
-        if (known.isEmpty()) {
-            sql.insert("INSERT INTO inbound_mail (mail_key, raw_sha256, raw_size, folder, uid_validity, uid, status,"
-                    + " attempts, received_at) VALUES (?, ?, ?, ?, ?, ?, 'received', 1, ?)",
-                    key, sha256, size, source.folder(), source.uidValidity(), source.uid(), now);
-        } else if (known.get().state() != MailRecord.State.HANDLED) {
-            sql.update("UPDATE inbound_mail SET attempts = attempts + 1, folder = ?, uid_validity = ?, uid = ?"
-                    + " WHERE id = ?", source.folder(), source.uidValidity(), source.uid(), known.get().id());
+        Optional<String> mailbox = source.mailbox().isEmpty() ? Optional.empty() : Optional.of(source.mailbox());
+        if (known.isEmpty() && !sql.insertUnlessDuplicate("INSERT INTO inbound_mail (mail_key, raw_sha256, raw_size,"
+                + " folder, uid_validity, uid, mailbox, status, attempts, received_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, 'received', 1, ?)",
+                key, sha256, size, source.folder(), source.uidValidity(), source.uid(), mailbox, now)) {
+            known = find(key);
+        }
+        if (known.isPresent() && known.get().state() != MailRecord.State.HANDLED) {
+            sql.update("UPDATE inbound_mail SET attempts = attempts + 1, folder = ?, uid_validity = ?, uid = ?,"
+                    + " mailbox = COALESCE(?, mailbox) WHERE id = ?", source.folder(), source.uidValidity(),
+                    source.uid(), mailbox, known.get().id());
         }
         return find(key).orElseThrow();
+    }
+
+    /**
+     * Locks a mail's row until the transaction ends and reads it again: of two threads applying copies of one mail,
+     * the second waits for the first and then finds it handled.
+     */
+    Optional<MailRecord> lock(long id) {
+        return sql.one("SELECT id, mail_key, status, attempts, ticket_id, mailbox FROM inbound_mail WHERE id = ?"
+                + " FOR UPDATE", MailRows::record, id);
     }
 
     void markHandled(long id, Optional<Long> ticket, Instant now) {
@@ -42,7 +60,9 @@ final class MailRows {
 
     void markFailed(long id, String error, boolean quarantined, Instant now) {
         String bounded = error.length() > 2000 ? error.substring(0, 2000) : error;
-        sql.update("UPDATE inbound_mail SET last_error = ?, status = ?, quarantined_at = ? WHERE id = ?",
+        // never over a handled mail: the failure of a copy handled meanwhile by another mailbox's intake
+        sql.update("UPDATE inbound_mail SET last_error = ?, status = ?, quarantined_at = ? WHERE id = ?"
+                + " AND status <> 'handled'",
                 bounded, quarantined ? "quarantined" : "received", quarantined ? Optional.of(now) : Optional.empty(), id);
     }
 
@@ -71,6 +91,6 @@ final class MailRows {
         Optional<Long> ticketId = rs.wasNull() ? Optional.empty() : Optional.of(ticket);
         return new MailRecord(rs.getLong("id"), rs.getString("mail_key"),
                 MailRecord.State.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)), rs.getInt("attempts"),
-                ticketId);
+                ticketId, Optional.ofNullable(rs.getString("mailbox")));
     }
 }

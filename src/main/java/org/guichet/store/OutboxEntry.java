@@ -14,7 +14,7 @@ public record OutboxEntry(long id, OutgoingMail mail, String status, int attempt
         OutgoingMail m = mail;
         OutgoingMail with = new OutgoingMail(m.ticket(), m.event(), m.recipient(), m.messageId(), m.inReplyTo(),
                 m.references(), m.fromName(), m.replyTo(), m.subject(), m.text(), m.html(), m.autoSubmitted(),
-                attachments);
+                attachments, m.mailbox());
         return new OutboxEntry(id, with, status, attempts, nextAttempt, lastError, created, sent);
     }
 }

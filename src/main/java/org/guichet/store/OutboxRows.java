@@ -31,10 +31,10 @@ final class OutboxRows {
     void insert(OutgoingMail m, String status, boolean capped, Instant now) {
         long id = sql.insert("INSERT INTO outbox (ticket_id, event, recipient, message_id, in_reply_to, references_ids, from_name,"
                 + " reply_to, subject, body_text, body_html, auto_submitted, status, attempts, next_attempt_at,"
-                + " created_at, capped) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
+                + " created_at, capped, mailbox) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)",
                 m.ticket(), MessageRows.bounded(m.event(), 200), m.recipient(), m.messageId(), m.inReplyTo(), String.join(" ", m.references()),
                 m.fromName(), m.replyTo(), MessageRows.bounded(m.subject(), 1000), m.text(), m.html(),
-                m.autoSubmitted(), status, now, now, capped);
+                m.autoSubmitted(), status, now, now, capped, m.mailbox());
         for (Attachment a : m.attachments()) {
             sql.insert("INSERT INTO outbox_attachment (outbox_id, name, content_type, size, sha256) VALUES (?, ?, ?, ?, ?)",
                     id, a.name(), MessageRows.bounded(a.contentType(), 255), a.size(), a.sha256());
@@ -156,7 +156,8 @@ final class OutboxRows {
                 rs.getString("message_id"), Optional.ofNullable(rs.getString("in_reply_to")),
                 refs.isEmpty() ? List.of() : Arrays.asList(refs.split(" ")), rs.getString("from_name"),
                 Optional.ofNullable(rs.getString("reply_to")), rs.getString("subject"), rs.getString("body_text"),
-                Optional.ofNullable(rs.getString("body_html")), rs.getString("auto_submitted"), List.of());
+                Optional.ofNullable(rs.getString("body_html")), rs.getString("auto_submitted"), List.of(),
+                Optional.ofNullable(rs.getString("mailbox")));
         return new OutboxEntry(rs.getLong("id"), mail, rs.getString("status"), rs.getInt("attempts"),
                 Sql.instant(rs, "next_attempt_at"), Optional.ofNullable(rs.getString("last_error")),
                 Sql.instant(rs, "created_at"), Sql.optionalInstant(rs, "sent_at"));

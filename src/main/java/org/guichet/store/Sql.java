@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -14,6 +15,7 @@ import java.util.Optional;
 
 /** Bound-parameter SQL on one connection: the only way this program talks to the database. */
 final class Sql {
+    private static final String DUPLICATE_KEY = "23505";
     private final Connection connection;
 
     Sql(Connection connection) {
@@ -41,6 +43,34 @@ final class Sql {
             }
         } catch (SQLException e) {
             throw failure(sql, e);
+        }
+    }
+
+    /**
+     * Inserts a row, or returns false when a unique key already holds one like it (SQLSTATE 23505 on H2 and
+     * PostgreSQL); the transaction stays usable either way.
+     */
+    boolean insertUnlessDuplicate(String sql, Object... params) {
+        Savepoint savepoint;
+        try {
+            savepoint = connection.setSavepoint();
+        } catch (SQLException e) {
+            throw failure(sql, e);
+        }
+        try (PreparedStatement ps = prepare(sql, false, params)) {
+            ps.executeUpdate();
+            connection.releaseSavepoint(savepoint);
+            return true;
+        } catch (SQLException e) {
+            if (!DUPLICATE_KEY.equals(e.getSQLState())) {
+                throw failure(sql, e);
+            }
+            try {
+                connection.rollback(savepoint);
+            } catch (SQLException again) {
+                throw failure(sql, again);
+            }
+            return false;
         }
     }
 

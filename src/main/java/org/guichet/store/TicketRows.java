@@ -35,11 +35,11 @@ final class TicketRows {
         sql.update("UPDATE ticket_number SET last = last + 1 WHERE id = 1");
         long number = sql.one("SELECT last FROM ticket_number WHERE id = 1", rs -> rs.getLong(1)).orElseThrow();
         sql.update("INSERT INTO ticket (id, subject, requester_address, requester_name, category, subcategory,"
-                + " service, priority, status, linked_ticket_id, created_at, updated_at, search_text)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?, ?)",
+                + " service, priority, status, linked_ticket_id, created_at, updated_at, search_text, mailbox)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?, ?, ?)",
                 number, MessageRows.bounded(t.subject(), 1000), t.requester().address(),
                 MessageRows.bounded(t.requester().name(), 500), t.category(), t.subcategory(), t.service(),
-                t.priority().code(), t.linkedTicket(), t.created(), t.created(), SearchText.of(t.subject()));
+                t.priority().code(), t.linkedTicket(), t.created(), t.created(), SearchText.of(t.subject()), t.mailbox());
         return number;
     }
 
@@ -55,10 +55,10 @@ final class TicketRows {
         // the requester may rename the ticket (#subject): the search column follows its subject
         sql.update("UPDATE ticket SET subject = ?, search_text = ?, category = ?, subcategory = ?, service = ?,"
                 + " priority = ?, status = ?, assignee = ?, updated_at = ?, first_response_at = ?, resolved_at = ?,"
-                + " closed_at = ? WHERE id = ?",
+                + " closed_at = ?, mailbox = ? WHERE id = ?",
                 MessageRows.bounded(t.subject(), 1000), SearchText.of(t.subject()), t.category(), t.subcategory(),
                 t.service(), t.priority().code(), t.status().code(), t.assignee(), t.updated(), t.firstResponse(),
-                t.resolved(), t.closed(), t.id());
+                t.resolved(), t.closed(), t.mailbox(), t.id());
         sql.update("DELETE FROM ticket_observer WHERE ticket_id = ?", t.id());
         for (String observer : t.observers()) {
             sql.update("INSERT INTO ticket_observer (ticket_id, address) VALUES (?, ?)", t.id(), observer);
@@ -106,6 +106,8 @@ final class TicketRows {
         filter.priority().ifPresent(p -> add(conditions, params, "t.priority = ?", p.code()));
         filter.since().ifPresent(s -> add(conditions, params, "t.created_at >= ?", s));
         filter.until().ifPresent(u -> add(conditions, params, "t.created_at < ?", u));
+        filter.mailbox().ifPresent(m -> add(conditions, params, m.primary()
+                ? "(t.mailbox IS NULL OR LOWER(t.mailbox) = LOWER(?))" : "LOWER(t.mailbox) = LOWER(?)", m.name()));
         for (String word : filter.words()) {
             // every word somewhere: in the subject, or in any one of the messages
             conditions.add("(t.search_text LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM message sm"
@@ -146,7 +148,7 @@ final class TicketRows {
                 Status.fromCode(rs.getString("status")).orElseThrow(), Optional.ofNullable(rs.getString("assignee")),
                 observers, Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"),
                 Sql.optionalInstant(rs, "first_response_at"), Sql.optionalInstant(rs, "resolved_at"),
-                Sql.optionalInstant(rs, "closed_at"), linkedTicket);
+                Sql.optionalInstant(rs, "closed_at"), linkedTicket, Optional.ofNullable(rs.getString("mailbox")));
         return new TicketSummary(ticket, rs.getInt("message_count"), rs.getInt("attachment_count"));
     }
 }

@@ -84,6 +84,11 @@ public final class DecisionApplier {
      */
     public Applied apply(TicketTx tx, MailRecord record, InboundMail mail, Decision decision,
             List<Attachment> leftOut) {
+        Optional<MailRecord> current = tx.lockMail(record.id());
+        if (current.isPresent() && current.get().state() == MailRecord.State.HANDLED) {
+            // a copy of this mail, delivered to another of our mailboxes, was applied meanwhile by its intake
+            return Applied.on(current.get().ticket());
+        }
         Instant now = clock.instant();
         InboundMail kept = leftOut.isEmpty() ? mail : withoutAttachments(mail, leftOut);
         // all that this mail causes reaches each recipient as one notification
@@ -193,7 +198,7 @@ public final class DecisionApplier {
         String subject = tag.strip(mail.subject());
         NewTicket fields = new NewTicket(subject.isEmpty() ? "(no subject)" : subject, requester,
                 decision.category(), decision.subcategory(), decision.service(), decision.priority(), now,
-                decision.mentions());
+                decision.mentions(), record.mailbox());
         long id = tx.insertTicket(fields);
         Permissions.Sender sender = decision.sender();
         List<MailCommand> cmds = gated(decision);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.guichet.config.GuichetConfig;
+import org.guichet.config.MailboxSettings;
 import org.guichet.parse.Attachment;
 import org.guichet.route.PlusAddress;
 import org.guichet.route.SubjectTag;
@@ -49,11 +50,13 @@ public final class Notices {
 
     /** One notification about a ticket to one recipient, threaded after the ticket's earlier mails. */
     public OutgoingMail about(Event event, Ticket ticket, String recipient, List<String> thread, Content content) {
-        Map<String, Object> model = model(ticket);
+        // the mailbox the ticket came in through answers it: its address, its reply addresses, its server
+        MailboxSettings mailbox = config.mailboxOf(ticket.mailbox());
+        Map<String, Object> model = model(ticket, mailbox);
         model.put("forRequester", recipient.equalsIgnoreCase(ticket.requester().address()));
         model.putAll(worded(content.model()));
         // each recipient gets their own reply address: replying to it proves who they are
-        model.put("replyAddress", replyAddress(ticket.id(), recipient));
+        model.put("replyAddress", replyAddress(mailbox, ticket.id(), recipient));
         boolean withheld = Boolean.TRUE.equals(content.model().get(AGENTS_ONLY_ATTACHMENTS))
                 && !content.attachments().isEmpty() && !config.isAgent(recipient);
         model.put("withheldAttachments", withheld ? content.attachments().size() : 0);
@@ -61,10 +64,12 @@ public final class Notices {
         Templates.Rendered body = templates.render(event.template(), model);
         Optional<String> inReplyTo = thread.isEmpty() ? Optional.empty() : Optional.of(thread.get(thread.size() - 1));
         String from = content.signer().map(s -> s + " via " + config.helpdesk().name()).orElse(config.helpdesk().name());
-        return new OutgoingMail(Optional.of(ticket.id()), event.template(), recipient, newMessageId(ticket.id()),
-                inReplyTo, lastReferences(thread), oneLine(from), Optional.of(replyAddress(ticket.id(), recipient)),
+        return new OutgoingMail(Optional.of(ticket.id()), event.template(), recipient,
+                newMessageId(mailbox, ticket.id()), inReplyTo, lastReferences(thread), oneLine(from),
+                Optional.of(replyAddress(mailbox, ticket.id(), recipient)),
                 oneLine(tag.subjectFor(ticket.id(), ticket.subject())), body.text(), Optional.of(body.html()),
-                event.autoSubmitted(), withheld ? List.of() : content.attachments());
+                event.autoSubmitted(), withheld ? List.of() : content.attachments(),
+                ticket.mailbox().map(n -> mailbox.name()));
     }
 
     /**
@@ -78,7 +83,7 @@ public final class Notices {
             first = new OutgoingMail(Optional.empty(), first.event(), first.recipient(), first.messageId(),
                     Optional.empty(), List.of(), first.fromName(), Optional.empty(),
                     oneLine(config.helpdesk().name() + ": " + held.size() + " notifications about " + tickets
-                            + " tickets"), first.text(), first.html(), first.autoSubmitted(), List.of());
+                            + " tickets"), first.text(), first.html(), first.autoSubmitted(), List.of(), first.mailbox());
         }
         Map<String, Object> model = new HashMap<>();
         model.put("helpdesk", config.helpdesk().name());
@@ -91,10 +96,11 @@ public final class Notices {
         Templates.Rendered body = templates.render("held-digest", model);
         List<Attachment> attachments = new ArrayList<>();
         held.forEach(m -> m.attachments().stream().filter(a -> !attachments.contains(a)).forEach(attachments::add));
-        return new OutgoingMail(first.ticket(), "held-digest", first.recipient(), newMessageId(first.ticket().orElse(0L)),
+        return new OutgoingMail(first.ticket(), "held-digest", first.recipient(),
+                newMessageId(config.mailboxOf(first.mailbox()), first.ticket().orElse(0L)),
                 first.inReplyTo(), first.references(), oneLine(config.helpdesk().name()), first.replyTo(),
                 first.subject(), body.text(), Optional.of(body.html()), Event.STATUS_CHANGED.autoSubmitted(),
-                attachments);
+                attachments, first.mailbox());
     }
 
     /**
@@ -159,7 +165,8 @@ public final class Notices {
         Map<String, Object> model = new HashMap<>(extra);
         model.put("helpdesk", config.helpdesk().name());
         Templates.Rendered body = templates.render(event.template(), model);
-        return new OutgoingMail(Optional.empty(), event.template(), recipient, newMessageId(0), inReplyTo,
+        return new OutgoingMail(Optional.empty(), event.template(), recipient,
+                newMessageId(config.primaryMailbox(), 0), inReplyTo,
                 inReplyTo.map(List::of).orElse(List.of()), oneLine(config.helpdesk().name()), Optional.empty(),
                 oneLine(subject), body.text(), Optional.of(body.html()), event.autoSubmitted(), List.of());
     }
@@ -183,10 +190,10 @@ public final class Notices {
         return templates.label(key);
     }
 
-    private Map<String, Object> model(Ticket ticket) {
+    private Map<String, Object> model(Ticket ticket, MailboxSettings mailbox) {
         Map<String, Object> model = new HashMap<>();
         model.put("helpdesk", config.helpdesk().name());
-        model.put("address", config.helpdesk().address());
+        model.put("address", mailbox.address());
         model.put("number", ticket.id());
         model.put("subject", ticket.subject());
         model.put("tag", tag.prefix(ticket.id()));
@@ -205,8 +212,9 @@ public final class Notices {
         return config.service(serviceId).map(s -> s.name()).orElse(serviceId);
     }
 
-    private String replyAddress(long number, String recipient) {
-        return config.mail().plusAddressing() ? plus.addressFor(number, recipient) : config.helpdesk().address();
+    private String replyAddress(MailboxSettings mailbox, long number, String recipient) {
+        return config.mail().plusAddressing() ? plus.at(mailbox.address()).addressFor(number, recipient)
+                : mailbox.address();
     }
 
     /** The first mail of the thread and the latest ones: enough for every client to thread, bounded in size. */
@@ -220,8 +228,8 @@ public final class Notices {
         return kept;
     }
 
-    private String newMessageId(long ticket) {
-        String address = config.helpdesk().address();
+    private static String newMessageId(MailboxSettings mailbox, long ticket) {
+        String address = mailbox.address();
         String domain = address.substring(address.lastIndexOf('@') + 1);
         return "guichet." + ticket + "." + UUID.randomUUID() + "@" + domain;
     }

@@ -213,6 +213,6 @@ public final class Notifier {
         mails.forEach(m -> m.attachments().forEach(a -> attachments.putIfAbsent(a.sha256() + " " + a.name(), a)));
         return new OutgoingMail(first.ticket(), event, first.recipient(), first.messageId(), first.inReplyTo(),
                 first.references(), last.fromName(), first.replyTo(), first.subject(), text, Optional.of(html),
-                allReplied ? "auto-replied" : "auto-generated", List.copyOf(attachments.values()));
+                allReplied ? "auto-replied" : "auto-generated", List.copyOf(attachments.values()), first.mailbox());
     }
 }

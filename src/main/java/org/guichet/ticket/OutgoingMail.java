@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.guichet.parse.Attachment;
 
 /**
- * A notification ready to be sent, as written to the outbox. Its Message-ID is fixed when it is written, so a
+ * A notification ready to be sent, as written to the outbox; {@code mailbox} sends it (none: the first one). Its Message-ID is fixed when it is written, so a
  * second delivery after a crash carries the same one and mail clients show a single mail.
  */
 public record OutgoingMail(
@@ -22,9 +22,25 @@ public record OutgoingMail(
         String text,
         Optional<String> html,
         String autoSubmitted,
-        List<Attachment> attachments) {
+        List<Attachment> attachments,
+        Optional<String> mailbox) {
+
+    /** From the first mailbox: its address in From, its SMTP server. */
+    public OutgoingMail(Optional<Long> ticket, String event, String recipient, String messageId,
+            Optional<String> inReplyTo, List<String> references, String fromName, Optional<String> replyTo,
+            String subject, String text, Optional<String> html, String autoSubmitted, List<Attachment> attachments) {
+        this(ticket, event, recipient, messageId, inReplyTo, references, fromName, replyTo, subject, text, html,
+                autoSubmitted, attachments, Optional.empty());
+    }
+
+    /** The same mail, sent from this mailbox's address and through its SMTP server. */
+    public OutgoingMail from(Optional<String> sendingMailbox) {
+        return new OutgoingMail(ticket, event, recipient, messageId, inReplyTo, references, fromName, replyTo, subject,
+                text, html, autoSubmitted, attachments, sendingMailbox);
+    }
 
     public OutgoingMail {
+        Objects.requireNonNull(mailbox);
         Objects.requireNonNull(event);
         Objects.requireNonNull(recipient);
         Objects.requireNonNull(messageId);

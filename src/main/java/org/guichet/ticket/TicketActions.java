@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.guichet.config.Category;
 import org.guichet.config.GuichetConfig;
+import org.guichet.config.MailboxSettings;
 import org.guichet.route.MailCommand;
 import org.guichet.route.Priority;
 import org.guichet.route.Folding;
@@ -206,8 +207,26 @@ public final class TicketActions {
             log.add(TicketEvent.change(now, actor.address(), "status", t.status().code(), changed.status().code(),
                     "back to new: the new service decides who handles it"));
         }
+        Optional<MailboxSettings> behind = otherService ? mailboxBehind(to.service()) : Optional.empty();
+        String answering = config.mailboxOf(t.mailbox()).name();
+        if (behind.isPresent() && !behind.get().name().equalsIgnoreCase(answering)) {
+            changed = changed.withMailbox(behind.get().name(), now);
+            log.add(TicketEvent.change(now, actor.address(), "mailbox", answering, behind.get().name(),
+                    "answered from " + behind.get().address() + " from now on (transfer-moves-address)"));
+        }
         return Outcome.changed(new Change(changed, log, Event.TRANSFERRED, actor.address(), Optional.empty(), Map.of(
                 "actorName", actor.shownName(), "oldCategory", t.categoryPath(), "oldService", t.service())));
+    }
+
+    /**
+     * The mailbox whose default category this service handles, when that mailbox asks for the tickets transferred
+     * to it ({@code transfer-moves-address}); otherwise a transfer leaves the answering address as it is.
+     */
+    private Optional<MailboxSettings> mailboxBehind(String service) {
+        return config.mailboxes().stream().filter(MailboxSettings::transferMovesAddress)
+                .filter(m -> m.defaultCategory().flatMap(config::category)
+                        .filter(c -> c.service().equalsIgnoreCase(service)).isPresent())
+                .findFirst();
     }
 
     private record Target(String category, Optional<String> subcategory, String service) {

@@ -13,6 +13,12 @@ public interface TicketTx {
     /** Records a received mail, or counts one more attempt at it; returns its record. */
     MailRecord recordAttempt(String key, String rawSha256, long rawSize, MailOrigin source, Instant now);
 
+    /**
+     * Locks a received mail's record until the transaction ends and reads it again: two copies of one mail (sent to
+     * two mailboxes) applied at once are applied once.
+     */
+    Optional<MailRecord> lockMail(long mailId);
+
     void markHandled(long mailId, Optional<Long> ticket, Instant now);
 
     void markFailed(long mailId, String error, boolean quarantined, Instant now);
