@@ -53,8 +53,6 @@ final class TicketViews {
         m.put("updated", iso(t.updated()));
         m.put("messages", s.messages());
         m.put("attachments", s.attachments());
-        // the mailbox that answers the ticket; null: the first mailbox of the config
-        m.put("mailbox", t.mailbox().orElse(null));
         return m;
     }
 

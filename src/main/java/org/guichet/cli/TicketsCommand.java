@@ -78,13 +78,15 @@ final class TicketsCommand implements Callable<Integer> {
                 Dates.from(since, "--since", spec), Dates.through(until, "--until", spec),
                 search == null ? List.of() : SearchText.words(search));
         List<TicketSummary> tickets;
+        org.guichet.config.GuichetConfig config;
         try (Backend backend = root.openMigrated()) {
+            config = backend.config();
             TicketFilter chosen = mailbox == null ? filter : filter.from(mailbox(backend.config()));
             tickets = overdue ? backend.serviceLevels().overdue(chosen)
                     : backend.tickets().inTransaction(tx -> tx.list(chosen));
         }
         PrintWriter out = spec.commandLine().getOut();
-        List<Map<String, Object>> rows = tickets.stream().map(TicketViews::summary).toList();
+        List<Map<String, Object>> rows = tickets.stream().map(s -> answering(s, config)).toList();
         switch (format) {
             case json -> out.println(Json.write(rows));
             case csv -> csv(out, rows);
@@ -93,6 +95,16 @@ final class TicketsCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** With several mailboxes, each ticket says which one answers it; with one, the fields of SPEC section 9 only. */
+    private static Map<String, Object> answering(TicketSummary s, org.guichet.config.GuichetConfig config) {
+        Map<String, Object> row = TicketViews.summary(s);
+        if (config.mailboxes().size() > 1) {
+            row = new java.util.LinkedHashMap<>(row);
+            row.put("mailbox", config.mailboxOf(s.ticket().mailbox()).name());
+        }
+        return row;
     }
 
     private TicketFilter.Mailbox mailbox(org.guichet.config.GuichetConfig config) {

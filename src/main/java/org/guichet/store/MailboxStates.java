@@ -47,8 +47,8 @@ public final class MailboxStates implements WatchReport {
         return database.inTransaction(c -> {
             Sql sql = new Sql(c);
             Optional<Instant> last = sql.one("SELECT MAX(handled_at) AS last_handled FROM inbound_mail WHERE (mailbox = ?"
-                    + (first ? " OR mailbox IS NULL)" : ")"), rs -> Sql.instant(rs, "last_handled"), mailbox)
-                    .flatMap(Optional::ofNullable);
+                    + (first ? " OR mailbox IS NULL)" : ")"), rs -> Sql.optionalInstant(rs, "last_handled"), mailbox)
+                    .flatMap(found -> found);
             return sql.one("SELECT * FROM mailbox_status WHERE mailbox = ?", rs -> {
                 int backlog = rs.getInt("backlog");
                 OptionalInt waiting = rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(backlog);
