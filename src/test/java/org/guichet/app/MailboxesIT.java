@@ -63,6 +63,7 @@ class MailboxesIT {
                     + "  - name: rh\n"
                     + "    address: rh@helpdesk.test\n"
                     + "    default-category: Payroll\n"
+                    + "    transfer-moves-address: true\n"
                     + rhImap.formatted(Integer.parseInt(port.group(1)));
             return yaml.substring(0, imap.start()) + mailboxes + yaml.substring(imap.end());
         };
@@ -147,6 +148,34 @@ class MailboxesIT {
         desk.runOnce();
         assertThat(tickets()).hasSize(1);
         assertThat(desk.detail(1).messages()).hasSize(4);
+    }
+
+    /** rh says transfer-moves-address: a ticket transferred to Payroll's service is answered from rh@ from then on. */
+    @Test
+    void aTransferToTheServiceBehindRhMovesTheTicketToRhsAddress() throws Exception {
+        TestHelpdesk desk = helpdesk.get();
+        desk.send(MailAs.newMailTo(SUPPORT, "jane@example.org", "Missing payslip", "Where is my payslip?"));
+        desk.runOnce();
+        assertThat(desk.ticket(1).mailbox()).contains("support");
+        MimeMessage aliceNotice = desk.read("alice@helpdesk.test", "INBOX").get(0);
+
+        desk.send(MailAs.reply(aliceNotice, "alice@helpdesk.test", "#transfer Payroll\nThis is for HR."));
+        desk.runOnce();
+
+        Ticket moved = desk.ticket(1);
+        assertThat(moved.service()).isEqualTo("admin");
+        assertThat(moved.mailbox()).contains("rh");
+        assertThat(desk.events(1)).anySatisfy(e -> assertThat(e.type()).isEqualTo("mailbox"));
+        List<MimeMessage> toJane = desk.read("jane@example.org", "INBOX");
+        assertThat(toJane).hasSize(2);
+        MimeMessage told = toJane.get(1);
+        assertThat(told.getFrom()[0].toString()).contains("<rh@helpdesk.test>");
+        assertThat(told.getHeader("Reply-To", null)).startsWith("rh+1-");
+        // jane answers the new address: it threads onto the same ticket
+        desk.send(MailAs.reply(told, "jane@example.org", "Thank you."));
+        desk.runOnce();
+        assertThat(tickets()).hasSize(1);
+        assertThat(desk.detail(1).messages()).hasSize(3);
     }
 
     @Test
