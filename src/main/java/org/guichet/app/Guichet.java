@@ -3,6 +3,7 @@ package org.guichet.app;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.Objects;
 import java.util.Optional;
 import java.time.Clock;
 import java.util.List;
@@ -104,6 +105,8 @@ public final class Guichet implements Backend {
     private final Administration administration;
     private final List<WatchedMailbox> mailboxes;
     private final MailboxStates mailboxStates;
+    /** The dry run of the mailboxes with their own default category, by their address. */
+    private final Map<String, Previewer> previewers = new LinkedHashMap<>();
 
     public Guichet(GuichetConfig config, Path configFile, Clock clock) {
         // Jakarta Mail reads its leniency settings once, at first use: set them before intake or notify do
@@ -167,9 +170,10 @@ public final class Guichet implements Backend {
             DecisionApplier applier) {
         List<WatchedMailbox> all = new ArrayList<>();
         for (MailboxSettings m : config.mailboxes()) {
+            Router own = new Router(config, tag, plus, m.defaultCategory().orElse(config.defaultCategory()));
             MailProcessor processor = m.defaultCategory().isEmpty() ? mailProcessor
-                    : new MailProcessor(rawStore, parser, new Router(config, tag, plus, m.defaultCategory().get()),
-                            tickets, applier, clock, MAX_ATTEMPTS, config.limits());
+                    : new MailProcessor(rawStore, parser, own, tickets, applier, clock, MAX_ATTEMPTS, config.limits());
+            m.defaultCategory().ifPresent(c -> previewers.put(m.address(), new Previewer(own)));
             MailLogin login = ImapIntake.newLogin(m.imap(), clock);
             all.add(new WatchedMailbox(m, login, new ImapIntake(m.name(), m.imap(), login,
                     config.limits().maxMessageBytes(), processor, config.storage().messagesDir().resolve("spool"),
@@ -219,9 +223,16 @@ public final class Guichet implements Backend {
     @Override
     public Preview preview(InboundMail mail) {
         if (database.migrations().stream().noneMatch(m -> m.getState().isApplied())) {
-            return previewer.preview(mail, NO_TICKETS);
+            return previewerFor(mail).preview(mail, NO_TICKETS);
         }
-        return tickets.inTransaction(tx -> previewer.preview(mail, new TxDirectory(tx)));
+        return tickets.inTransaction(tx -> previewerFor(mail).preview(mail, new TxDirectory(tx)));
+    }
+
+    /** As the daemon would read it: a mail to rh@ falls back on rh's default category. */
+    private Previewer previewerFor(InboundMail mail) {
+        return java.util.stream.Stream.concat(mail.to().stream(), mail.cc().stream())
+                .map(a -> previewers.get(a.address().toLowerCase(java.util.Locale.ROOT))).filter(Objects::nonNull)
+                .findFirst().orElse(previewer);
     }
 
     private static final TicketDirectory NO_TICKETS = new TicketDirectory() {

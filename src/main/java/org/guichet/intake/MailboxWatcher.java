@@ -55,8 +55,9 @@ public final class MailboxWatcher {
         } catch (MessagingException e) {
             String reason = MailFailure.describe(e, "imap");
             report.failed(intake.mailbox(), reason);
-            throw new IntakeException("cannot read the mailbox " + named() + intake.config().user() + "@"
-                    + intake.config().host() + ":" + intake.config().port() + ": " + reason, e);
+            throw new IntakeException("cannot read the mailbox " + intake.config().user() + "@"
+                    + intake.config().host() + ":" + intake.config().port()
+                    + (intake.mailbox().isEmpty() ? "" : " (mailbox " + intake.mailbox() + ")") + ": " + reason, e);
         }
     }
 
@@ -86,7 +87,7 @@ public final class MailboxWatcher {
                 if (running) {
                     Duration wait = backoff(failures);
                     report.failed(intake.mailbox(), reason(e));
-                    log.warn("mailbox {}unavailable ({}@{}:{}: {}); retrying in {} s", named(), intake.config().user(),
+                    log.warn("mailbox unavailable ({}{}@{}:{}: {}); retrying in {} s", named(), intake.config().user(),
                             intake.config().host(), intake.config().port(), reason(e), wait.toSeconds());
                     log.debug("mailbox failure", e);
                     pause(wait);
@@ -168,9 +169,9 @@ public final class MailboxWatcher {
         }
     }
 
-    /** "rh " for the mailbox named rh, nothing for an intake of no name: the logs say which mailbox is down. */
+    /** "rh, " for the mailbox named rh, nothing for an intake of no name: the logs say which mailbox is down. */
     private String named() {
-        return intake.mailbox().isEmpty() ? "" : intake.mailbox() + " ";
+        return intake.mailbox().isEmpty() ? "" : intake.mailbox() + ", ";
     }
 
     private static String reason(Exception e) {

@@ -121,11 +121,11 @@ public final class DecisionApplier {
             if (over.isPresent()) {
                 return Applied.quarantined(over.get());
             }
-            replies.myTickets(tx, mail, decision.sender().trustedAgent(), now);
+            replies.myTickets(tx, mail, decision.sender().trustedAgent(), record.mailbox(), now);
             return Applied.on(Optional.empty());
         }
         if (decision.commands().has(MailCommand.Name.QUEUE)) {
-            replies.queue(tx, mail, config, now);
+            replies.queue(tx, mail, config, record.mailbox(), now);
             return Applied.on(Optional.empty());
         }
         Optional<String> overCap = robots.overTheCap(tx, mail, requester(mail).address(), now);

@@ -146,7 +146,8 @@ final class Replies {
      * The answer to {@code #mytickets}: the sender's tickets with their status, newest first, at most 50; for a
      * verified agent, the tickets assigned to them.
      */
-    void myTickets(TicketTx tx, InboundMail mail, boolean agent, Instant now) {
+    /** {@code mailbox}: the one the asking mail came in through, which answers it. */
+    void myTickets(TicketTx tx, InboundMail mail, boolean agent, Optional<String> mailbox, Instant now) {
         String sender = sender(mail);
         List<Map<String, Object>> rows = new ArrayList<>();
         List<TicketSummary> all = new ArrayList<>(tx.list(new TicketFilter(Optional.empty(), Optional.empty(),
@@ -165,14 +166,14 @@ final class Replies {
         model.put("more", Math.max(0, all.size() - rows.size()));
         model.put("hasMore", all.size() > rows.size());
         notifier.tellOne(tx, notifier.notices().standalone(Event.MY_TICKETS, sender, "Re: " + mail.subject(),
-                mail.messageId(), model), now);
+                mail.messageId(), model).from(mailbox), now);
     }
 
     /**
      * The answer to {@code #queue}: the open tickets of the agent's services, unassigned first, then theirs, then
      * the rest, each part highest priority first then oldest; at most {@value #QUEUE_MAX}, with a count of the rest.
      */
-    void queue(TicketTx tx, InboundMail mail, GuichetConfig config, Instant now) {
+    void queue(TicketTx tx, InboundMail mail, GuichetConfig config, Optional<String> mailbox, Instant now) {
         String agent = mail.from().map(a -> a.address()).orElseThrow(() -> new UnusableMail("the mail has no From"));
         List<Ticket> open = new ArrayList<>();
         for (Service service : config.services()) {
@@ -202,6 +203,6 @@ final class Replies {
         model.put("more", Math.max(0, open.size() - QUEUE_MAX));
         model.put("hasMore", open.size() > QUEUE_MAX);
         notifier.tellOne(tx, notifier.notices().standalone(Event.QUEUE, agent, "Re: " + mail.subject(),
-                mail.messageId(), model), now);
+                mail.messageId(), model).from(mailbox), now);
     }
 }

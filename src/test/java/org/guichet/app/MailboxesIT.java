@@ -216,6 +216,35 @@ class MailboxesIT {
     }
 
     @Test
+    void theDryRunReadsAMailToRhAsRhsIntakeDoes() throws Exception {
+        TestHelpdesk desk = helpdesk.get();
+        java.nio.file.Path eml = desk.dir.resolve("to-rh.eml");
+        java.nio.file.Files.writeString(eml, MailAs.newMailTo(RH, "paul@example.org", "Attestation", "Merci."));
+
+        Cli.Run route = desk.cli().run("route", eml.toString(), "--format", "json");
+
+        assertThat(route.status()).isZero();
+        com.fasterxml.jackson.databind.JsonNode read = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(route.out());
+        assertThat(read.get("category").asText()).isEqualTo("Payroll");
+        assertThat(read.get("service").asText()).isEqualTo("admin");
+    }
+
+    @Test
+    void myTicketsAskedOfRhIsAnsweredFromRh() throws Exception {
+        TestHelpdesk desk = helpdesk.get();
+        desk.send(MailAs.newMailTo(RH, "paul@example.org", "Attestation", "Merci."));
+        desk.runOnce();
+        desk.send(MailAs.newMailTo(RH, "paul@example.org", "#mytickets", ""));
+        desk.runOnce();
+
+        List<MimeMessage> toPaul = desk.read("paul@example.org", "INBOX");
+        assertThat(toPaul).hasSize(2);
+        assertThat(toPaul.get(1).getSubject()).isEqualTo("Re: #mytickets");
+        assertThat(toPaul.get(1).getFrom()[0].toString()).contains("<rh@helpdesk.test>");
+    }
+
+    @Test
     void mailFromOneOfOurAddressesToAnotherIsOurOwnAndOpensNoTicket() throws Exception {
         TestHelpdesk desk = helpdesk.get();
         desk.send(MailAs.newMailTo(SUPPORT, "Test Helpdesk <rh@helpdesk.test>", "[Helpdesk #9] Paul's request",

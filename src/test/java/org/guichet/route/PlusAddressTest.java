@@ -68,4 +68,23 @@ class PlusAddressTest {
         assertThat(plus.looksLikeTicketAddress("support+42@helpdesk.test")).isTrue();
         assertThat(plus.proves("support+42@helpdesk.test", 42, "alice@helpdesk.test")).isFalse();
     }
+
+    @Test
+    void withSeveralSupportAddressesEachWritesItsOwnAndAllAreRead() {
+        PlusAddress both = new PlusAddress(java.util.List.of("support@helpdesk.test", "rh@univ.test"),
+                "a-secret-of-16-chars");
+        PlusAddress rh = both.at("rh@univ.test");
+
+        String fromRh = rh.addressFor(7, "paul@example.org");
+        assertThat(fromRh).matches("rh\\+7-[a-z2-7]{12}@univ\\.test");
+        assertThat(both.addressFor(7, "paul@example.org")).startsWith("support+7-");
+        // the token is the ticket's and the recipient's, whichever address carries it
+        assertThat(both.provenTicketOf(fromRh, "paul@example.org")).contains(7L);
+        assertThat(both.provenTicketOf(fromRh.replace("rh+", "support+").replace("univ.test", "helpdesk.test"),
+                "paul@example.org")).contains(7L);
+        assertThat(both.provenTicketOf(fromRh, "jane@example.org")).isEmpty();
+        assertThat(both.provenTicketOf(fromRh.replace("univ.test", "elsewhere.test"), "paul@example.org")).isEmpty();
+        assertThat(both.looksLikeTicketAddress("rh+12@univ.test")).isTrue();
+        assertThat(plus.looksLikeTicketAddress("rh+12@univ.test")).isFalse();
+    }
 }
