@@ -11,6 +11,7 @@ import org.guichet.ticket.MailRecord;
 
 /** The received mails: the table that makes intake idempotent. */
 final class MailRows {
+    private static final int LOCK_TRIES = 15;
     private final Sql sql;
 
     MailRows(Sql sql) {
@@ -49,8 +50,17 @@ final class MailRows {
      * the second waits for the first and then finds it handled.
      */
     Optional<MailRecord> lock(long id) {
-        return sql.one("SELECT id, mail_key, status, attempts, ticket_id, mailbox FROM inbound_mail WHERE id = ?"
-                + " FOR UPDATE", MailRows::record, id);
+        // H2 gives up waiting for a row lock after 2 s, and only the statement fails: the wait goes on, bounded
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return sql.one("SELECT id, mail_key, status, attempts, ticket_id, mailbox FROM inbound_mail"
+                        + " WHERE id = ? FOR UPDATE", MailRows::record, id);
+            } catch (StoreException e) {
+                if (attempt >= LOCK_TRIES || !Sql.isLockTimeout(e)) {
+                    throw e;
+                }
+            }
+        }
     }
 
     void markHandled(long id, Optional<Long> ticket, Instant now) {

@@ -16,6 +16,7 @@ import java.util.Optional;
 /** Bound-parameter SQL on one connection: the only way this program talks to the database. */
 final class Sql {
     private static final String DUPLICATE_KEY = "23505";
+    private static final String LOCK_TIMEOUT = "HYT00";
     private final Connection connection;
 
     Sql(Connection connection) {
@@ -118,6 +119,11 @@ final class Sql {
 
     static Optional<Instant> optionalInstant(ResultSet rs, String column) throws SQLException {
         return Optional.ofNullable(instant(rs, column));
+    }
+
+    /** H2's answer when a row lock was not granted in time (PostgreSQL waits without a limit by default). */
+    static boolean isLockTimeout(StoreException e) {
+        return e.getCause() instanceof SQLException s && LOCK_TIMEOUT.equals(s.getSQLState());
     }
 
     private static StoreException failure(String sql, SQLException e) {
