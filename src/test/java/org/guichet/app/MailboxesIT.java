@@ -325,6 +325,10 @@ class MailboxesIT {
             Cli.Run info = desk.cli().run("db", "info");
             assertThat(info.out()).containsPattern("(?m)^rh .*since .*")
                     .containsPattern("(?m)^support .*20\\d\\d-");
+            Cli.Run check = desk.cli().run("config", "check");
+            assertThat(check.status()).isEqualTo(2);
+            assertThat(check.out()).containsPattern("(?m)^imap support +ok .*for support@helpdesk\\.test")
+                    .containsPattern("(?m)^imap rh +FAILED ");
             Cli.Run status = desk.cli().run("status", "--format", "json");
             assertThat(status.status()).isEqualTo(1);
             assertThat(status.out()).contains("\"imap:rh\"").contains("\"imap:support\"");
