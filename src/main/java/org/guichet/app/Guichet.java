@@ -264,7 +264,7 @@ public final class Guichet implements Backend {
 
     @Override
     public RetryOutcome retryQuarantined(long id) {
-        return new QuarantineRetry(mailLog, rawStore, retryProcessor, config.imap()).retry(id);
+        return new QuarantineRetry(mailLog, rawStore, retryProcessor, config).retry(id);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.guichet.GuichetException;
 import org.guichet.cli.RetryOutcome;
+import org.guichet.config.GuichetConfig;
 import org.guichet.config.Imap;
 import org.guichet.intake.Disposition;
 import org.guichet.intake.ImapCheck;
@@ -24,18 +25,20 @@ final class QuarantineRetry {
     private final MailLog mails;
     private final BlobStore rawStore;
     private final MailProcessor processor;
-    private final Imap imap;
+    private final GuichetConfig config;
 
-    QuarantineRetry(MailLog mails, BlobStore rawStore, MailProcessor processor, Imap imap) {
+    QuarantineRetry(MailLog mails, BlobStore rawStore, MailProcessor processor, GuichetConfig config) {
         this.mails = mails;
         this.rawStore = rawStore;
         this.processor = processor;
-        this.imap = imap;
+        this.config = config;
     }
 
     RetryOutcome retry(long id) {
         QuarantinedMail mail = mails.quarantined(id).orElseThrow(() -> new GuichetException("no mail #" + id
                 + " in quarantine; `guichet quarantine list` shows them"));
+        // the mailbox it was found in: its folders, and its copy there
+        Imap imap = config.mailboxOf(mail.mailbox()).imap();
         if (mail.rawSha256().isEmpty()) {
             return new RetryOutcome(false, "mail #" + id + " was never downloaded (" + mail.reason() + "); raise the"
                     + " limit, then move it from " + imap.quarantineFolder() + " back to " + imap.folder());
@@ -43,16 +46,17 @@ final class QuarantineRetry {
         Path raw = rawStore.find(mail.rawSha256().get()).orElseThrow(() -> new GuichetException("the bytes of mail #"
                 + id + " are missing from " + rawStore.root() + "; it cannot be retried"));
         mails.resetAttempts(id);
-        Disposition d = processor.handle(new RawMail(raw, size(raw), new MailSource(imap.quarantineFolder(), 0, 0)));
+        Disposition d = processor.handle(new RawMail(raw, size(raw), new MailSource(mail.mailbox().orElse(""),
+                imap.quarantineFolder(), 0, 0)));
         return switch (d.action()) {
-            case PROCESSED -> new RetryOutcome(true, "mail #" + id + " " + mail.key() + " handled. " + release(mail));
+            case PROCESSED -> new RetryOutcome(true, "mail #" + id + " " + mail.key() + " handled. " + release(mail, imap));
             case PAUSE -> new RetryOutcome(false, "mail #" + id + " not retried: " + d.reason());
             default -> new RetryOutcome(false, "mail #" + id + " still cannot be handled: " + d.reason());
         };
     }
 
     /** The copy in the quarantine folder follows, where the mailbox can be reached; the database is the record. */
-    private String release(QuarantinedMail mail) {
+    private static String release(QuarantinedMail mail, Imap imap) {
         Optional<String> messageId = mail.key().startsWith("<") && !mail.key().startsWith("<sha256:")
                 ? Optional.of(mail.key().substring(1, mail.key().length() - 1)) : Optional.empty();
         if (messageId.isEmpty()) {

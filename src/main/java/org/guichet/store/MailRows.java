@@ -93,7 +93,8 @@ final class MailRows {
         return new QuarantinedMail(rs.getLong("id"), rs.getString("mail_key"), Sql.instant(rs, "received_at"),
                 Sql.optionalInstant(rs, "quarantined_at"), rs.getLong("raw_size"),
                 Optional.ofNullable(rs.getString("raw_sha256")), rs.getInt("attempts"),
-                Optional.ofNullable(rs.getString("last_error")).orElse(""));
+                Optional.ofNullable(rs.getString("last_error")).orElse(""),
+                Optional.ofNullable(rs.getString("mailbox")));
     }
 
     private static MailRecord record(ResultSet rs) throws SQLException {

@@ -231,6 +231,32 @@ class MailboxesIT {
     }
 
     @Test
+    void aMailQuarantinedInRhIsRetriedIntoRhsFoldersAndTickets() throws Exception {
+        String small = "limits:\n  max-message-bytes: 8KiB\n";
+        java.nio.file.Path dir = java.nio.file.Files.createDirectories(helpdesk.get().dir.resolve("small"));
+        try (TestHelpdesk desk = TestHelpdesk.start(dir, twoMailboxes(RH_IMAP_SAME_SERVER).andThen(y -> y + small)
+                ::apply)) {
+            MailServer server = new MailServer(desk.mail);
+            server.append(RH, "From: paul@example.org\r\nTo: " + RH + "\r\nSubject: Long route\r\n"
+                    + "Message-ID: <long-route@example.org>\r\n"
+                    + "Received: from relay.example.org by mx.example.org\r\n".repeat(200) + "\r\nBonjour.\r\n");
+            desk.runOnce();
+            assertThat(server.count(RH, "Quarantine")).isEqualTo(1);
+
+            java.nio.file.Path relaxed = dir.resolve("relaxed.yml");
+            java.nio.file.Files.writeString(relaxed, desk.yaml(false).replace(small,
+                    "limits:\n  max-message-bytes: 1MiB\n"));
+            Cli.Run retried = Cli.with(relaxed).run("quarantine", "retry", "1");
+
+            assertThat(retried.status()).as(retried.err()).isZero();
+            assertThat(retried.out()).contains("moved from Quarantine to Processed");
+            assertThat(server.count(RH, "Quarantine")).isZero();
+            assertThat(server.count(RH, "Processed")).isEqualTo(1);
+            assertThat(desk.ticket(1).mailbox()).contains("rh");
+        }
+    }
+
+    @Test
     void myTicketsAskedOfRhIsAnsweredFromRh() throws Exception {
         TestHelpdesk desk = helpdesk.get();
         desk.send(MailAs.newMailTo(RH, "paul@example.org", "Attestation", "Merci."));
