@@ -107,6 +107,8 @@ public final class Guichet implements Backend {
     private final MailboxStates mailboxStates;
     /** The dry run of the mailboxes with their own default category, by their address. */
     private final Map<String, Previewer> previewers = new LinkedHashMap<>();
+    /** The retry of a quarantined mail of those mailboxes, by their name. */
+    private final Map<String, MailProcessor> retryProcessors = new LinkedHashMap<>();
 
     public Guichet(GuichetConfig config, Path configFile, Clock clock) {
         // Jakarta Mail reads its leniency settings once, at first use: set them before intake or notify do
@@ -173,7 +175,11 @@ public final class Guichet implements Backend {
             Router own = new Router(config, tag, plus, m.defaultCategory().orElse(config.defaultCategory()));
             MailProcessor processor = m.defaultCategory().isEmpty() ? mailProcessor
                     : new MailProcessor(rawStore, parser, own, tickets, applier, clock, MAX_ATTEMPTS, config.limits());
-            m.defaultCategory().ifPresent(c -> previewers.put(m.address(), new Previewer(own)));
+            m.defaultCategory().ifPresent(c -> {
+                previewers.put(m.address(), new Previewer(own));
+                retryProcessors.put(m.name(), new MailProcessor(rawStore, parser, own, tickets, applier, clock, 1,
+                        config.limits()));
+            });
             MailLogin login = ImapIntake.newLogin(m.imap(), clock);
             all.add(new WatchedMailbox(m, login, new ImapIntake(m.name(), m.imap(), login,
                     config.limits().maxMessageBytes(), processor, config.storage().messagesDir().resolve("spool"),
@@ -264,7 +270,7 @@ public final class Guichet implements Backend {
 
     @Override
     public RetryOutcome retryQuarantined(long id) {
-        return new QuarantineRetry(mailLog, rawStore, retryProcessor, config).retry(id);
+        return new QuarantineRetry(mailLog, rawStore, retryProcessor, retryProcessors, config).retry(id);
     }
 
     @Override

@@ -8,6 +8,8 @@ import org.guichet.GuichetException;
 import org.guichet.cli.RetryOutcome;
 import org.guichet.config.GuichetConfig;
 import org.guichet.config.Imap;
+import org.guichet.config.MailboxSettings;
+import java.util.Map;
 import org.guichet.intake.Disposition;
 import org.guichet.intake.ImapCheck;
 import org.guichet.intake.MailSource;
@@ -25,12 +27,16 @@ final class QuarantineRetry {
     private final MailLog mails;
     private final BlobStore rawStore;
     private final MailProcessor processor;
+    private final Map<String, MailProcessor> byMailbox;
     private final GuichetConfig config;
 
-    QuarantineRetry(MailLog mails, BlobStore rawStore, MailProcessor processor, GuichetConfig config) {
+    /** {@code byMailbox}: the processors of the mailboxes with a default category of their own, by name. */
+    QuarantineRetry(MailLog mails, BlobStore rawStore, MailProcessor processor, Map<String, MailProcessor> byMailbox,
+            GuichetConfig config) {
         this.mails = mails;
         this.rawStore = rawStore;
         this.processor = processor;
+        this.byMailbox = Map.copyOf(byMailbox);
         this.config = config;
     }
 
@@ -38,7 +44,8 @@ final class QuarantineRetry {
         QuarantinedMail mail = mails.quarantined(id).orElseThrow(() -> new GuichetException("no mail #" + id
                 + " in quarantine; `guichet quarantine list` shows them"));
         // the mailbox it was found in: its folders, and its copy there
-        Imap imap = config.mailboxOf(mail.mailbox()).imap();
+        MailboxSettings mailbox = config.mailboxOf(mail.mailbox());
+        Imap imap = mailbox.imap();
         if (mail.rawSha256().isEmpty()) {
             return new RetryOutcome(false, "mail #" + id + " was never downloaded (" + mail.reason() + "); raise the"
                     + " limit, then move it from " + imap.quarantineFolder() + " back to " + imap.folder());
@@ -46,7 +53,7 @@ final class QuarantineRetry {
         Path raw = rawStore.find(mail.rawSha256().get()).orElseThrow(() -> new GuichetException("the bytes of mail #"
                 + id + " are missing from " + rawStore.root() + "; it cannot be retried"));
         mails.resetAttempts(id);
-        Disposition d = processor.handle(new RawMail(raw, size(raw), new MailSource(mail.mailbox().orElse(""),
+        Disposition d = byMailbox.getOrDefault(mailbox.name(), processor).handle(new RawMail(raw, size(raw), new MailSource(mail.mailbox().orElse(""),
                 imap.quarantineFolder(), 0, 0)));
         return switch (d.action()) {
             case PROCESSED -> new RetryOutcome(true, "mail #" + id + " " + mail.key() + " handled. " + release(mail, imap));

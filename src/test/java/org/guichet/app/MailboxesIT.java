@@ -253,6 +253,7 @@ class MailboxesIT {
             assertThat(server.count(RH, "Quarantine")).isZero();
             assertThat(server.count(RH, "Processed")).isEqualTo(1);
             assertThat(desk.ticket(1).mailbox()).contains("rh");
+            assertThat(desk.ticket(1).category()).isEqualTo("Payroll");
         }
     }
 
