@@ -135,7 +135,7 @@ class MailboxesCrashIT {
                         .endsWith("<" + recipients(i).get(0) + ">");
             }
         }
-        try (Database database = new Database("jdbc:h2:file:" + dir.resolve("db").resolve("guichet"));
+        try (Database database = org.guichet.testdb.TestDatabase.of(dir).open();
              Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
             assertThat(CrashIT.number(s, "SELECT COUNT(*) FROM ticket")).as(log).isEqualTo(REQUESTS);
             assertThat(CrashIT.number(s, "SELECT COUNT(*) FROM message")).as(log).isEqualTo(REQUESTS);
