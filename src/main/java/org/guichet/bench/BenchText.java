@@ -15,7 +15,7 @@ final class BenchText {
         out.printf(Locale.ROOT, "(a) ceiling, plain IMAP client:   %6.0f mails/s (%d mails in %d ms)%n",
                 r.ceilingPerSecond(), r.ceiling().mails(), r.ceiling().millis());
         out.printf(Locale.ROOT, "(b) intake drain, end to end:     %6.0f mails/s handled (%d handled, %d quarantined, %d"
-                + " left, of %d, in %d ms), %.0f %% of the ceiling [target >= 1000 mails/s on Dovecot, >= 500 on"
+                + " left, of %d, in %d ms), %.1f %% of the ceiling [target >= 1000 mails/s on Dovecot, >= 500 on"
                 + " GreenMail]%n", d.handledPerSecond(), d.handled(), d.quarantined(), d.left(), d.mails(), d.millis(),
                 100 * r.ratio());
         out.printf(Locale.ROOT, "    CPU per mail:                 %6.2f ms (%.1f s of process CPU%s) [target <= 2 ms]%n",
