@@ -5,6 +5,8 @@
 #   mail-servers.sh install          install what is missing (Debian packages; needs root)
 #   mail-servers.sh start DIR        write the configs, make a throwaway CA and certificate, start both
 #   mail-servers.sh stop DIR         stop the two servers started in DIR (by their recorded PIDs only)
+#   mail-servers.sh bench-start [DIR]  install if missing, start both (DIR default /tmp/guichet-bench-mail), and
+#                                    print the ports and the `guichet bench --imap ... --smtp ...` line to run
 #
 # Everything (config, certificates, state, queue, logs, Maildirs) lives in DIR; nothing system-wide is
 # started or edited: no systemctl, nothing written under /etc. The install step adds the packages
@@ -227,6 +229,21 @@ cmd_start() {
     "submission $SUBMISSION_PORT (STARTTLS), submissions $SUBMISSIONS_PORT; CA $DIR/tls/ca.pem"
 }
 
+cmd_bench_start() { # for `guichet bench` against a real server: plain IMAP and SMTP on the loopback
+  local port
+  for port in "$IMAP_PORT" "$IMAPS_PORT" "$SMTP_PORT" "$SUBMISSION_PORT" "$SUBMISSIONS_PORT"; do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      die "port $port is taken (servers already started? '$0 stop $DIR'); or set the MAIL_*_PORT variables"
+    fi
+  done
+  cmd_install
+  cmd_start
+  printf 'IMAP 127.0.0.1:%s SMTP 127.0.0.1:%s\n' "$IMAP_PORT" "$SMTP_PORT"
+  printf 'run:  guichet bench --imap 127.0.0.1:%s --smtp 127.0.0.1:%s --user support@helpdesk.test --password support\n' \
+    "$IMAP_PORT" "$SMTP_PORT"
+  printf 'stop: %s stop %s\n' "$0" "$DIR"
+}
+
 cmd_stop() {
   stop_one smtpd "$SMTPD_ROOT/usr/sbin/smtpd"
   stop_one dovecot /usr/sbin/dovecot
@@ -245,5 +262,6 @@ case "${1:-}" in
   install) cmd_install ;;
   start) directory "${2:-}"; cmd_start ;;
   stop) directory "${2:-}"; cmd_stop ;;
-  *) echo "usage: $0 install | start DIR | stop DIR" >&2; exit 2 ;;
+  bench-start) directory "${2:-/tmp/guichet-bench-mail}"; cmd_bench_start ;;
+  *) echo "usage: $0 install | start DIR | stop DIR | bench-start [DIR]" >&2; exit 2 ;;
 esac

@@ -43,7 +43,7 @@ final class Daemon implements DaemonRunner {
     @Override
     public int runOnce(PrintWriter out) {
         LogFormat.apply(guichet.config().observability());
-        guichet.database().migrate();
+        guichet.database().migrateIfBehind();
         Optional<DemoMailServer> demo = guichet.config().mail().demoServer()
                 ? Optional.of(DemoMailServer.start(guichet.config())) : Optional.empty();
         IntakeLease lease = guichet.intakeLease();
@@ -84,7 +84,7 @@ final class Daemon implements DaemonRunner {
     @Override
     public void runUntilStopped(PrintWriter out) {
         LogFormat.apply(guichet.config().observability());
-        int applied = guichet.database().migrate();
+        int applied = guichet.database().migrateIfBehind();
         if (applied > 0) {
             log.info("database migrated: {} migration(s) applied", applied);
         }

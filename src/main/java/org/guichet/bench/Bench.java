@@ -1,152 +1,79 @@
 package org.guichet.bench;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.user.GreenMailUser;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
-import java.util.Properties;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.guichet.app.Guichet;
 import org.guichet.config.ConfigLoader;
-import org.guichet.intake.MailboxWatcher;
 
 /**
- * {@code guichet bench}: an embedded GreenMail on free loopback ports, a temporary H2 database and folders, and
- * in one run (a) the ceiling, a plain IMAP client fetching the mails in batches as intake does; (b) Guichet's
- * intake of the same mails end to end; (c) delivery-to-acknowledgement delays with IDLE; (d) the peak heap of
- * a fresh JVM handling a 50 MB mail. Nothing is left behind.
+ * {@code guichet bench}: a throwaway helpdesk (temporary H2 database and folders) on a mail server, the embedded
+ * GreenMail or a real one, and in one run: (a) the ceiling, a plain IMAP client fetching the waiting mails;
+ * (b) intake's drain of them and the CPU it costs; (c) the outbox sending the notifications this queued;
+ * (d) delivery-to-acknowledgement with IDLE; (e) start time of a fresh daemon with one mail waiting; (f) the
+ * peak heap of a fresh JVM handling a large mail. Nothing is left behind but the mails on a real server.
  */
 final class Bench {
     static final String SUPPORT = "support@helpdesk.test";
     private static final int WARM_UP_MAILS = 200;
     private final PrintWriter log;
 
+    /** How much of each part to run; 0 starts or 0 large-mail bytes leave that part out. */
+    record Plan(int mails, int acks, int starts, long largeMailBytes) {
+    }
+
     Bench(PrintWriter log) {
         this.log = log;
     }
 
-    BenchReport run(int mails, int ackSamples, long largeMailBytes) throws Exception {
+    BenchReport run(BenchServer server, Plan plan) throws Exception {
         Path dir = Files.createTempDirectory("guichet-bench");
-        int smtpPort = freePort();
-        int imapPort = freePort();
-        GreenMail server = start(smtpPort, imapPort);
-        Path configFile = dir.resolve("guichet.yml");
-        Files.writeString(configFile, yaml(smtpPort, imapPort, dir));
-        Guichet guichet = new Guichet(new ConfigLoader().load(configFile), configFile, Clock.systemUTC());
-        try {
-            guichet.database().migrate();
-            GreenMailUser support = server.setUser(SUPPORT, SUPPORT, "any");
-            BenchMails shapes = new BenchMails();
-            log.printf("warming up on %d mails...%n", WARM_UP_MAILS);
-            fill(support, shapes, -WARM_UP_MAILS, WARM_UP_MAILS);
-            drain(guichet);
-            log.printf("filling the mailbox with %d mails...%n", mails);
-            fill(support, shapes, 0, mails);
-            BenchCeiling.Result ceiling = BenchCeiling.best(imapPort, 2);
-            log.printf("(a) ceiling: %d mails fetched in %d ms%n", ceiling.mails(), ceiling.millis());
-            long start = System.nanoTime();
-            int handled = drain(guichet);
-            long intakeMillis = (System.nanoTime() - start) / 1_000_000;
-            log.printf("(b) intake: %d mails handled in %d ms%n", handled, intakeMillis);
-            BenchAcks.Result acks = new BenchAcks(guichet, server, smtpPort, log).measure(ackSamples);
-            BenchHeap.Result heap = new BenchHeap(support, dir, configFile, log).measure(largeMailBytes);
-            return new BenchReport(mails, ceiling.mails(), ceiling.millis(), handled, intakeMillis, acks.samples(),
-                    acks.median(), acks.p95(), heap.mailBytes(), heap.handled(), heap.peakHeapBytes(), heap.maxHeapBytes(),
-                    heap.outcome());
+        try (server) {
+            Path configFile = BenchConfig.write(dir, server.endpoints());
+            log.printf("bench on the %s, helpdesk in %s%n", server.describe(), dir);
+            Measured m = measureIntake(server, configFile, plan);
+            BenchStart.Result start = new BenchStart(server, configFile, log).measure(plan.starts());
+            Optional<BenchHeap.Result> heap = plan.largeMailBytes() <= 0 ? Optional.empty()
+                    : Optional.of(new BenchHeap(server, dir, configFile, log).measure(plan.largeMailBytes()));
+            return new BenchReport(server.describe(), server.embedded(), m.ceiling(), m.drain(), m.outbox(), m.acks(),
+                    start, heap);
         } finally {
-            guichet.close();
-            server.stop();
             delete(dir);
         }
     }
 
-    private static int drain(Guichet guichet) {
-        return new MailboxWatcher(guichet.intake(), () -> { }).drainOnce();
+    private record Measured(BenchCeiling.Result ceiling, BenchDrain.Result drain, BenchOutbox.Result outbox,
+            BenchAcks.Result acks) {
     }
 
-    /** Puts mails straight into the support mailbox, as the server's delivery would, without an SMTP round trip. */
-    private static void fill(GreenMailUser support, BenchMails shapes, int offset, int count) throws MessagingException {
-        Session session = Session.getInstance(new Properties());
-        for (int i = 1; i <= count; i++) {
-            String raw = shapes.mail(i).replace("<bench-", "<bench" + offset + "-");
-            support.deliver(new MimeMessage(session, new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8))));
+    /** Parts (a) to (d), on one helpdesk, closed afterwards so that a fresh daemon can open its database. */
+    private Measured measureIntake(BenchServer server, Path configFile, Plan plan) throws Exception {
+        try (Guichet guichet = new Guichet(new ConfigLoader().load(configFile), configFile, Clock.systemUTC())) {
+            guichet.database().migrate();
+            BenchDrain drain = new BenchDrain(guichet, server);
+            log.printf("warming up on %d mails (and taking in whatever was waiting)...%n", WARM_UP_MAILS);
+            drain.fill(-WARM_UP_MAILS, WARM_UP_MAILS);
+            drain.drain(WARM_UP_MAILS);
+            BenchOutbox.deliver(guichet);
+            log.printf("filling the mailbox with %d mails...%n", plan.mails());
+            drain.fill(0, plan.mails());
+            BenchCeiling.Result ceiling = BenchCeiling.best(server.endpoints(), 2);
+            log.printf("(a) ceiling: %d mails fetched in %d ms%n", ceiling.mails(), ceiling.millis());
+            BenchDrain.Result drained = drain.drain(plan.mails());
+            log.printf("(b) intake: %d mails handled, %d quarantined, in %d ms, %.1f s of CPU%n", drained.handled(),
+                    drained.quarantined(), drained.millis(), drained.cpuNanos() / 1e9);
+            BenchOutbox.Result sent = BenchOutbox.deliver(guichet);
+            log.printf("(c) outbox: %d notifications sent in %d ms, %d left%n", sent.sent(), sent.millis(),
+                    sent.unsent());
+            BenchAcks.Result acks = new BenchAcks(guichet, server.endpoints(), log).measure(plan.acks());
+            return new Measured(ceiling, drained, sent, acks);
         }
-    }
-
-    static GreenMail start(int smtpPort, int imapPort) {
-        GreenMail greenMail = new GreenMail(new ServerSetup[] {
-            new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-            new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
-        greenMail.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
-        greenMail.start();
-        return greenMail;
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** The demo's config on the bench's own ports and temporary folders; templates come from the jar. */
-    static String yaml(int smtpPort, int imapPort, Path dir) {
-        String path = dir.toString().replace('\\', '/');
-        return """
-                helpdesk:
-                  name: Bench Helpdesk
-                  address: support@helpdesk.test
-                  locale: en
-                mail:
-                  demo-server: false
-                imap:
-                  host: 127.0.0.1
-                  port: %d
-                  ssl: false
-                  starttls: false
-                  user: support@helpdesk.test
-                  password: any
-                smtp:
-                  host: 127.0.0.1
-                  port: %d
-                  ssl: false
-                  starttls: false
-                storage:
-                  database-url: jdbc:h2:file:%s/db/guichet
-                  attachments-dir: %s/attachments
-                  messages-dir: %s/messages
-                security:
-                  secret: bench-secret-0123456789
-                services:
-                  - id: it
-                    name: IT support
-                    agents: [alice@helpdesk.test]
-                  - id: admin
-                    name: Administration
-                    agents: [bob@helpdesk.test]
-                categories:
-                  - name: Network
-                    service: it
-                    keywords: [wifi, wi-fi, network]
-                  - name: Payroll
-                    service: admin
-                    keywords: [payslip, payslips, salary]
-                  - name: Unsorted
-                    service: it
-                default-category: Unsorted
-                """.formatted(imapPort, smtpPort, path, path, path);
     }
 
     static void delete(Path dir) {

@@ -1,18 +1,14 @@
 package org.guichet.bench;
 
-import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import javax.sql.DataSource;
 import org.guichet.app.Guichet;
 import org.guichet.app.OutboxLoop;
@@ -21,23 +17,22 @@ import org.guichet.intake.MailboxWatcher;
 /**
  * Delivery-to-acknowledgement with the daemon's own loops running (intake waiting in IDLE, the outbox sender):
  * mails sent one at a time over SMTP at a modest pace, each timed from the server's acceptance to the
- * acknowledgement in its sender's mailbox.
+ * acknowledgement in its sender's INBOX, as the sender's mail program would see it.
  */
 final class BenchAcks {
     private static final Duration PACE = Duration.ofMillis(250);
     private static final Duration GIVE_UP = Duration.ofSeconds(30);
     private final Guichet guichet;
-    private final GreenMail server;
-    private final int smtpPort;
+    private final Endpoints servers;
     private final PrintWriter log;
+    private final String run = Long.toString(System.currentTimeMillis(), 36);
 
     record Result(int samples, Duration median, Duration p95) {
     }
 
-    BenchAcks(Guichet guichet, GreenMail server, int smtpPort, PrintWriter log) {
+    BenchAcks(Guichet guichet, Endpoints servers, PrintWriter log) {
         this.guichet = guichet;
-        this.server = server;
-        this.smtpPort = smtpPort;
+        this.servers = servers;
         this.log = log;
     }
 
@@ -63,38 +58,44 @@ final class BenchAcks {
             sender.join(10_000);
         }
         delays.sort(null);
-        log.printf("(c) %d acknowledgements: %s ms%n", delays.size(), delays);
+        log.printf("(d) %d acknowledgements: %s ms%n", delays.size(), delays);
         return new Result(delays.size(), Duration.ofMillis(percentile(delays, 0.5)),
                 Duration.ofMillis(percentile(delays, 0.95)));
     }
 
     private long oneDelayMillis(int i) throws MessagingException, InterruptedException {
         String from = "ack" + i + "@example.org";
-        String raw = "From: " + from + "\r\nTo: " + Bench.SUPPORT + "\r\nSubject: Printer offline " + i
-                + "\r\nMessage-ID: <ack-" + i + "@example.org>\r\n\r\nThe printer is offline.\r\n";
-        MimeMessage message = new MimeMessage(session(), new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
-        Transport.send(message);
-        long accepted = System.nanoTime();
-        long deadline = accepted + GIVE_UP.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (server.findReceivedMessages(u -> u.getEmail().equalsIgnoreCase(from), m -> true).findAny().isPresent()) {
-                return (System.nanoTime() - accepted) / 1_000_000;
+        try (MailboxProbe mailbox = MailboxProbe.requester(servers, from)) {
+            int before = mailbox.inbox();
+            send(servers, from, "Printer offline " + i, "<ack-" + i + "-" + run + "@example.org>");
+            long accepted = System.nanoTime();
+            long deadline = accepted + GIVE_UP.toNanos();
+            while (System.nanoTime() < deadline) {
+                if (mailbox.inbox() > before) {
+                    return (System.nanoTime() - accepted) / 1_000_000;
+                }
+                Thread.sleep(2);
             }
-            Thread.sleep(2);
         }
         throw new IllegalStateException("no acknowledgement for " + from + " within " + GIVE_UP.toSeconds() + " s");
     }
 
-    private Session session() {
-        Properties p = new Properties();
-        p.put("mail.smtp.host", "127.0.0.1");
-        p.put("mail.smtp.port", Integer.toString(smtpPort));
-        return Session.getInstance(p);
+    /** A requester's new request, submitted to the SMTP server as a mail program would. */
+    static void send(Endpoints servers, String from, String subject, String messageId) throws MessagingException {
+        String raw = "From: " + from + "\r\nTo: " + Bench.SUPPORT + "\r\nSubject: " + subject + "\r\nMessage-ID: "
+                + messageId + "\r\n\r\nThe printer is offline.\r\n";
+        Session session = MailboxProbe.session(servers);
+        MimeMessage message = BenchDrain.message(session, raw);
+        if (servers.smtpUser().isEmpty()) {
+            Transport.send(message);
+        } else {
+            Transport.send(message, servers.smtpUser(), servers.smtpPassword());
+        }
     }
 
     /**
-     * The thousands of notifications of the intake run would be sent first and delay every acknowledgement
-     * measured here: they are marked sent, in the bench's throwaway database.
+     * The notifications the outbox could not send would be sent first and delay every acknowledgement measured
+     * here: they are marked sent, in the bench's throwaway database.
      */
     private void setAsideQueuedNotifications() throws SQLException {
         DataSource ds = guichet.database().dataSource();
@@ -105,6 +106,9 @@ final class BenchAcks {
     }
 
     static long percentile(List<Long> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
         int rank = (int) Math.ceil(p * sorted.size());
         return sorted.get(Math.max(0, rank - 1));
     }

@@ -4,33 +4,66 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code guichet bench}: how fast Guichet takes mail, on this machine, against what IMAP itself allows. */
+/** {@code guichet bench}: how fast Guichet takes mail and answers, on this machine, against what IMAP allows. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measure Guichet on an embedded mail server and a temporary database (nothing is left behind):",
-            "(a) how fast a plain IMAP client fetches the mails; (b) Guichet's intake rate, end to end, and its ratio"
-                + " to (a); (c) delivery-to-acknowledgement delay with IDLE; (d) peak heap for a 50 MB mail.",
-            "The config file is not read."})
+        description = {"Measure Guichet on a throwaway helpdesk (temporary database and folders, removed afterwards),"
+                + " on the embedded mail server, or on a real one with --imap and --smtp (or --config):",
+            "(a) a plain IMAP client fetching the waiting mails; (b) intake's drain of them, its ratio to (a) and CPU"
+                + " per mail; (c) the outbox's send rate; (d) delivery-to-acknowledgement with IDLE; (e) start time"
+                + " of a fresh daemon to the first mail handled; (f) peak heap for a large mail.",
+            "On a real server the mails stay there (in Processed), and acknowledgements go to @example.org"
+                + " requesters, whose IMAP password must be their local part: use a test server"
+                + " (src/test/mail-servers/mail-servers.sh bench-start)."})
 public final class BenchCommand implements Callable<Integer> {
-    private static final long LARGE_MAIL_BYTES = 50L * 1000 * 1000;
+    private static final long MB = 1000L * 1000;
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--mails", paramLabel = "N", defaultValue = "2000", description = "Mails to take in (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--mails", paramLabel = "N", defaultValue = "5000", description = "Mails waiting for the drain (default: ${DEFAULT-VALUE}).")
     int mails;
 
     @Option(names = "--acks", paramLabel = "N", defaultValue = "40",
             description = "Mails sent one at a time for the acknowledgement delay (default: ${DEFAULT-VALUE}).")
     int acks;
+
+    @Option(names = "--starts", paramLabel = "N", defaultValue = "3",
+            description = "Fresh daemons started for the start time, the median reported (default: ${DEFAULT-VALUE}).")
+    int starts;
+
+    @Option(names = "--large-mail-mb", paramLabel = "MB", defaultValue = "50",
+            description = "Size of the mail for the peak heap; 0 leaves it out (default: ${DEFAULT-VALUE}).")
+    long largeMailMb;
+
+    @Option(names = "--imap", paramLabel = "HOST:PORT", description = "A real IMAP server (plain, no TLS) instead of the embedded one.")
+    Optional<String> imap;
+
+    @Option(names = "--smtp", paramLabel = "HOST:PORT", description = "A real SMTP server (plain, no login), with --imap.")
+    Optional<String> smtp;
+
+    @Option(names = "--user", paramLabel = "ADDRESS", defaultValue = Bench.SUPPORT,
+            description = "The support mailbox's IMAP login, with --imap (default: ${DEFAULT-VALUE}).")
+    String user;
+
+    @Option(names = "--password", paramLabel = "P", defaultValue = "support",
+            description = "Its password, with --imap (default: ${DEFAULT-VALUE}).")
+    String password;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Take the servers (imap and smtp sections only) from this config; its database is not used.")
+    Optional<Path> config;
 
     @Option(names = "--format", paramLabel = "F", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     String format;
@@ -40,50 +73,74 @@ public final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         boolean json = "json".equals(format);
         PrintWriter progress = json ? new PrintWriter(Writer.nullWriter()) : out;
-        BenchReport r = new Bench(progress).run(mails, acks, LARGE_MAIL_BYTES);
+        Bench.Plan plan = new Bench.Plan(positive(mails, "--mails"), acks, starts, largeMailMb * MB);
+        BenchReport r = new Bench(progress).run(server(), plan);
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json(r)));
         } else {
-            text(out, r);
+            BenchText.print(out, r);
         }
         out.flush();
         return 0;
     }
 
-    private static void text(PrintWriter out, BenchReport r) {
-        out.println();
-        out.printf(Locale.ROOT, "(a) ceiling, plain IMAP client:   %6.0f mails/s (%d mails in %d ms)%n",
-                r.ceilingPerSecond(), r.ceilingMails(), r.ceilingMillis());
-        out.printf(Locale.ROOT, "(b) Guichet intake, end to end:   %6.0f mails/s (%d mails in %d ms), %.0f %% of the ceiling"
-                + " [target >= 500 mails/s]%n", r.intakePerSecond(), r.handled(), r.intakeMillis(), 100 * r.ratio());
-        out.printf(Locale.ROOT, "(c) delivery to acknowledgement:  median %d ms, 95th percentile %d ms over %d mails"
-                + " [target < 1000 and < 2000 ms]%n", r.ackMedian().toMillis(), r.ackP95().toMillis(), r.ackSamples());
-        if (r.largeMailRead()) {
-            out.printf(Locale.ROOT, "(d) peak heap, %d MB mail:         %d MB (at most; heap capped at %d MB), handled"
-                    + " [target < 256 MB]%n", r.largeMailBytes() / 1_000_000, r.peakHeapBytes() >> 20,
-                    r.maxHeapBytes() >> 20);
-        } else {
-            out.printf(Locale.ROOT, "(d) %d MB mail, heap capped at %d MB: %s; no peak heap to report%n",
-                    r.largeMailBytes() / 1_000_000, r.maxHeapBytes() >> 20, r.largeOutcome());
+    private BenchServer server() throws Exception {
+        if (config.isPresent()) {
+            return new RealServer(BenchConfig.serversOf(config.get()));
+        }
+        if (imap.isEmpty() != smtp.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--imap and --smtp go together");
+        }
+        if (imap.isEmpty()) {
+            return new EmbeddedServer();
+        }
+        try {
+            return new RealServer(new Endpoints(Endpoints.host(imap.get()), Endpoints.port(imap.get()), false,
+                    Endpoints.host(smtp.get()), Endpoints.port(smtp.get()), false, user, password, "", ""));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
     }
 
-    private static Map<String, Object> json(BenchReport r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("mails", r.mails());
-        m.put("ceilingMailsPerSecond", Math.round(r.ceilingPerSecond()));
-        m.put("intakeMailsPerSecond", Math.round(r.intakePerSecond()));
-        m.put("intakeRatioToCeiling", Math.round(r.ratio() * 1000) / 1000.0);
-        m.put("intakeHandled", r.handled());
-        m.put("ackSamples", r.ackSamples());
-        m.put("ackMedianMillis", r.ackMedian().toMillis());
-        m.put("ackP95Millis", r.ackP95().toMillis());
-        m.put("largeMailBytes", r.largeMailBytes());
-        m.put("largeMailOutcome", r.largeOutcome());
-        if (r.largeMailRead()) {
-            m.put("peakHeapBytes", r.peakHeapBytes());
+    private int positive(int value, String option) {
+        if (value < 1) {
+            throw new ParameterException(spec.commandLine(), option + " must be at least 1");
         }
-        m.put("maxHeapBytes", r.maxHeapBytes());
+        return value;
+    }
+
+    static Map<String, Object> json(BenchReport r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("server", r.server());
+        m.put("mails", r.drain().mails());
+        m.put("ceilingMailsPerSecond", Math.round(r.ceilingPerSecond()));
+        m.put("intakeHandled", r.drain().handled());
+        m.put("intakeQuarantined", r.drain().quarantined());
+        m.put("intakeLeft", r.drain().left());
+        m.put("intakeMillis", r.drain().millis());
+        m.put("intakeMailsPerSecond", Math.round(r.drain().handledPerSecond()));
+        m.put("intakeRatioToCeiling", Math.round(r.ratio() * 1000) / 1000.0);
+        m.put("cpuMillisPerMail", Math.round(r.drain().cpuMillisPerMail() * 100) / 100.0);
+        m.put("cpuIncludesMailServer", r.cpuIncludesMailServer());
+        m.put("outboxSent", r.outbox().sent());
+        m.put("outboxUnsent", r.outbox().unsent());
+        m.put("outboxMillis", r.outbox().millis());
+        m.put("outboxMailsPerSecond", Math.round(r.outbox().perSecond()));
+        m.put("ackSamples", r.acks().samples());
+        m.put("ackMedianMillis", r.acks().median().toMillis());
+        m.put("ackP95Millis", r.acks().p95().toMillis());
+        m.put("startToHandledMillis", r.start().toHandledMillis());
+        m.put("startToAcknowledgedMillis", r.start().toAcknowledgedMillis());
+        m.put("startMedianToHandledMillis", r.start().medianHandled());
+        m.put("startMedianToAcknowledgedMillis", r.start().medianAcknowledged());
+        r.heap().ifPresent(h -> {
+            m.put("largeMailBytes", h.mailBytes());
+            m.put("largeMailOutcome", h.outcome());
+            if (h.outcome().equals("handled")) {
+                m.put("peakHeapBytes", h.peakHeapBytes());
+            }
+            m.put("maxHeapBytes", h.maxHeapBytes());
+        });
         return m;
     }
 }

@@ -1,6 +1,5 @@
 package org.guichet.bench;
 
-import com.icegreen.greenmail.user.GreenMailUser;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.BufferedInputStream;
@@ -21,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class BenchHeap {
     static final String MAX_HEAP = "-Xmx256m";
-    private final GreenMailUser support;
+    private final BenchServer server;
     private final Path dir;
     private final Path configFile;
     private final PrintWriter log;
@@ -30,8 +29,8 @@ final class BenchHeap {
     record Result(long mailBytes, int handled, long peakHeapBytes, long maxHeapBytes, String outcome) {
     }
 
-    BenchHeap(GreenMailUser support, Path dir, Path configFile, PrintWriter log) {
-        this.support = support;
+    BenchHeap(BenchServer server, Path dir, Path configFile, PrintWriter log) {
+        this.server = server;
         this.dir = dir;
         this.configFile = configFile;
         this.log = log;
@@ -43,11 +42,11 @@ final class BenchHeap {
             BenchMails.writeLarge(out, bytes);
         }
         try (InputStream in = new BufferedInputStream(Files.newInputStream(mail))) {
-            support.deliver(new MimeMessage(Session.getInstance(new Properties()), in));
+            server.put(List.of(new MimeMessage(Session.getInstance(new Properties()), in)));
         }
         long size = Files.size(mail);
         Files.delete(mail);
-        log.printf("(d) handling a %d MB mail in a fresh JVM (%s)...%n", size / 1_000_000, MAX_HEAP);
+        log.printf("(f) handling a %d MB mail in a fresh JVM (%s)...%n", size / 1_000_000, MAX_HEAP);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process child = new ProcessBuilder(List.of(java, MAX_HEAP, "-cp", System.getProperty("java.class.path"),
                 BenchLargeMail.class.getName(), configFile.toString())).redirectErrorStream(false)

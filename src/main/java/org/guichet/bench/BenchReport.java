@@ -1,26 +1,20 @@
 package org.guichet.bench;
 
-import java.time.Duration;
+import java.util.Optional;
 
-/** The figures of one {@code guichet bench} run. */
-record BenchReport(int mails, int ceilingMails, long ceilingMillis, int handled, long intakeMillis, int ackSamples,
-        Duration ackMedian, Duration ackP95, long largeMailBytes, int largeHandled, long peakHeapBytes,
-        long maxHeapBytes, String largeOutcome) {
-
-    /** Whether the large mail was read and handled: only then does its peak heap say anything. */
-    boolean largeMailRead() {
-        return largeOutcome.equals("handled");
-    }
+/**
+ * The figures of one {@code guichet bench} run. The CPU time is the whole process's: with the embedded server it
+ * includes GreenMail's own work (serving IMAP, storing mail), which a real server does in its own process.
+ */
+record BenchReport(String server, boolean cpuIncludesMailServer, BenchCeiling.Result ceiling, BenchDrain.Result drain,
+        BenchOutbox.Result outbox, BenchAcks.Result acks, BenchStart.Result start, Optional<BenchHeap.Result> heap) {
 
     double ceilingPerSecond() {
-        return ceilingMails * 1000.0 / Math.max(1, ceilingMillis);
+        return ceiling.mails() * 1000.0 / Math.max(1, ceiling.millis());
     }
 
-    double intakePerSecond() {
-        return handled * 1000.0 / Math.max(1, intakeMillis);
-    }
-
+    /** Intake's rate as a share of what a plain IMAP client fetches. */
     double ratio() {
-        return intakePerSecond() / ceilingPerSecond();
+        return drain.handledPerSecond() / ceilingPerSecond();
     }
 }

@@ -42,7 +42,7 @@ public final class RootCommand {
     Backend openMigrated() {
         Backend backend = open();
         try {
-            backend.database().migrate();
+            backend.database().migrateIfBehind();
             return backend;
         } catch (RuntimeException e) {
             backend.close();

@@ -21,6 +21,7 @@ public final class Database implements AutoCloseable {
         H2Access.bindServersToLoopback();
     }
 
+    private static final String SHARED_MIGRATIONS = "db/migration";
     private static final int POOL_SIZE = 8;
     // How long a caller waits for a connection when the database is unreachable, before its work fails and is
     // retried. Not less: H2 reopening its file after a crash waits for the dead process's file lock to age.
@@ -83,8 +84,9 @@ public final class Database implements AutoCloseable {
                     + " is neither H2 (jdbc:h2:...) nor PostgreSQL (jdbc:postgresql://...): set storage.database-url");
         }
 
+        /** The resource folder of this vendor's own migrations. */
         String migrations() {
-            return "classpath:db/vendor/" + folder;
+            return "db/vendor/" + folder;
         }
     }
 
@@ -145,6 +147,18 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * What a start needs: the pending migrations applied, as {@link #migrate()} does, but without starting Flyway
+     * when the schema history already holds every migration of this build (one query; see MigrationIndex).
+     * Returns how many were applied.
+     */
+    public int migrateIfBehind() {
+        if (new MigrationIndex(List.of(SHARED_MIGRATIONS, vendor.migrations())).upToDate(pool)) {
+            return 0;
+        }
+        return migrate();
+    }
+
     /** Every migration known, applied or pending. */
     public List<MigrationInfo> migrations() {
         try {
@@ -156,7 +170,8 @@ public final class Database implements AutoCloseable {
 
     /** The migrations both databases share, then the few whose SQL must differ (CLOB, date arithmetic). */
     private Flyway flyway() {
-        return Flyway.configure().dataSource(pool).locations("classpath:db/migration", vendor.migrations()).load();
+        return Flyway.configure().dataSource(pool)
+                .locations("classpath:" + SHARED_MIGRATIONS, "classpath:" + vendor.migrations()).load();
     }
 
     /** Runs work in one transaction: committed if it returns, rolled back if it throws. */

@@ -2,13 +2,8 @@ package org.guichet.store;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.guichet.store.TicketStats.AgentHandled;
 import org.guichet.store.TicketStats.AgentLoad;
 import org.guichet.store.TicketStats.CategoryGrowth;
 import org.guichet.store.TicketStats.Delays;
@@ -17,7 +12,7 @@ import org.guichet.store.TicketStats.SubcategoryStats;
 
 /**
  * Computes {@link TicketStats} in the database: every count, percentile and rate is one aggregate query, so
- * that a million tickets never cross into Java (V6 adds the delay columns and the indexes these queries read).
+ * that a million tickets never cross into Java (V6 adds the delay columns, V120 the indexes these queries read).
  */
 public final class TicketStatistics {
     /** Without --since, the growth compares the last seven days with the seven before. */
@@ -41,21 +36,26 @@ public final class TicketStatistics {
 
     private static TicketStats compute(Sql sql, Optional<Instant> since, Instant now, boolean byOffset) {
         Period period = new Period(since);
-        Counts counts = counts(sql, period);
-        Map<String, Map<String, Long>> by = counts.byDimension();
-        return new TicketStats(now, since, counts.total(), by.get("status"), by.get("category"), by.get("service"),
-                by.get("priority"), delays(sql, period, "first_response_ms", counts.answered(), byOffset),
-                delays(sql, period, "resolution_ms", counts.resolved(), byOffset), reopened(sql, period), openByAgent(sql),
+        TicketCounts counts = TicketCounts.scan(sql, period.where(), period.params());
+        // the scan of every ticket has the open load already; a scan of a period has only its own tickets
+        List<AgentLoad> openByAgent = since.isEmpty() ? counts.openByAgent() : openByAgent(sql);
+        return new TicketStats(now, since, counts.total(), counts.by("status"), counts.by("category"),
+                counts.by("service"), counts.by("priority"),
+                delays(sql, period, "first_response_ms", counts.answered(), byOffset),
+                delays(sql, period, "resolution_ms", counts.resolved(), byOffset), reopened(sql, period), openByAgent,
                 growth(sql, since, now), bySubcategory(sql, period), takeInCharge(sql, period),
-                handledByAgent(sql, period));
+                counts.handledByAgent());
     }
 
-    /** Count and median delays of each subcategory, most tickets first. */
+    /**
+     * Count and median delays of each subcategory, most tickets first. {@code >= ''} holds for every subcategory
+     * and, unlike IS NOT NULL, is a range of the subcategory index: the tickets without one are never read.
+     */
     private static List<SubcategoryStats> bySubcategory(Sql sql, Period period) {
         return sql.list("SELECT t.category, t.subcategory, COUNT(*) AS n,"
                 + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY t.first_response_ms) AS fr,"
                 + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY t.resolution_ms) AS rs"
-                + " FROM ticket t WHERE t.subcategory IS NOT NULL" + period.and()
+                + " FROM ticket t WHERE t.subcategory >= ''" + period.and()
                 + " GROUP BY t.category, t.subcategory ORDER BY n DESC, t.category, t.subcategory",
                 rs -> new SubcategoryStats(rs.getString("category"), rs.getString("subcategory"), rs.getLong("n"),
                         millis(rs.getObject("fr")), millis(rs.getObject("rs"))), period.params());
@@ -75,13 +75,6 @@ public final class TicketStatistics {
                 period.params()).orElse(Delays.none());
     }
 
-    /** The tickets of the period per assignee, most first. */
-    private static List<AgentHandled> handledByAgent(Sql sql, Period period) {
-        return sql.list("SELECT t.assignee, COUNT(*) AS n FROM ticket t WHERE t.assignee IS NOT NULL" + period.and()
-                + " GROUP BY t.assignee ORDER BY n DESC, t.assignee",
-                rs -> new AgentHandled(rs.getString("assignee"), rs.getLong("n")), period.params());
-    }
-
     /** The optional lower bound on creation, as a condition and its parameters. */
     private record Period(Optional<Instant> since) {
         String and() {
@@ -96,43 +89,6 @@ public final class TicketStatistics {
             return since.map(s -> new Object[] {s}).orElse(new Object[0]);
         }
 
-    }
-
-    /** The four counts and how many tickets have each delay, from one scan of the index that covers them. */
-    private record Counts(Map<String, Map<String, Long>> byDimension, long answered, long resolved) {
-        long total() {
-            return byDimension.get("status").values().stream().mapToLong(Long::longValue).sum();
-        }
-    }
-
-    /**
-     * One GROUP BY over the four dimensions at once (a few hundred groups at most), summed up here by dimension:
-     * H2 has no GROUPING SETS, and four scans of a million rows would take four times as long.
-     */
-    private static Counts counts(Sql sql, Period period) {
-        List<String> dimensions = List.of("status", "category", "service", "priority");
-        Map<String, Map<String, Long>> byDimension = new LinkedHashMap<>();
-        dimensions.forEach(d -> byDimension.put(d, new HashMap<>()));
-        long[] delays = new long[2];
-        sql.list("SELECT t.status, t.category, t.service, t.priority, COUNT(*) AS n, COUNT(t.first_response_ms) AS fr,"
-                + " COUNT(t.resolution_ms) AS rs FROM ticket t" + period.where()
-                + " GROUP BY t.status, t.category, t.service, t.priority", rs -> {
-                    for (String d : dimensions) {
-                        byDimension.get(d).merge(rs.getString(d), rs.getLong("n"), Long::sum);
-                    }
-                    delays[0] += rs.getLong("fr");
-                    delays[1] += rs.getLong("rs");
-                    return null;
-                }, period.params());
-        byDimension.replaceAll((d, m) -> largestFirst(m));
-        return new Counts(byDimension, delays[0], delays[1]);
-    }
-
-    private static Map<String, Long> largestFirst(Map<String, Long> counts) {
-        Map<String, Long> sorted = new LinkedHashMap<>();
-        counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
-                .thenComparing(Map.Entry.comparingByKey())).forEach(e -> sorted.put(e.getKey(), e.getValue()));
-        return Collections.unmodifiableMap(sorted);
     }
 
     /**
