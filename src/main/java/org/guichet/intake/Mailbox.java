@@ -8,6 +8,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
+import jakarta.mail.event.MessageCountAdapter;
+import jakarta.mail.event.MessageCountEvent;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -29,11 +31,20 @@ final class Mailbox implements AutoCloseable {
     private final Imap imap;
     private final Store store;
     private final IMAPFolder folder;
+    private volatile boolean idling;
 
     private Mailbox(Imap imap, Store store, IMAPFolder folder) {
         this.imap = imap;
         this.store = store;
         this.folder = folder;
+        folder.addMessageCountListener(new MessageCountAdapter() {
+            @Override
+            public void messagesAdded(MessageCountEvent e) {
+                if (idling) {
+                    wakeUp();
+                }
+            }
+        });
     }
 
     static Mailbox open(Imap imap, MailLogin login) throws MessagingException {
@@ -177,9 +188,27 @@ final class Mailbox implements AutoCloseable {
         return store instanceof org.eclipse.angus.mail.imap.IMAPStore s && s.hasCapability("IDLE");
     }
 
-    /** Waits in IDLE until the server reports a change, or another thread renews or stops the wait. */
+    /**
+     * Waits in IDLE until the server reports a change, or another thread renews or stops the wait. A server may
+     * report a mail delivered just before the IDLE (after our last look) together with its answer to the IDLE
+     * command; Jakarta Mail counts it but goes on waiting, so the listener set at open ends the wait then.
+     */
     void idle() throws MessagingException {
-        folder.idle(true);
+        idling = true;
+        try {
+            folder.idle(true);
+        } finally {
+            idling = false;
+        }
+    }
+
+    /** Called on Jakarta Mail's event thread: ends the IDLE in progress, so the new mail is handled at once. */
+    private void wakeUp() {
+        try {
+            interruptIdle();
+        } catch (MessagingException | RuntimeException e) {
+            // the connection is failing: the intake thread finds out and reconnects
+        }
     }
 
     /** Ends a running IDLE from another thread: any command on the folder does, a NOOP changes nothing. */
