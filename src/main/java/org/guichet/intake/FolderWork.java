@@ -56,6 +56,16 @@ final class FolderWork implements AutoCloseable {
         }
     }
 
+    /** Moves this mail to Quarantine, after whatever was asked before; a failure shows at the next call. */
+    void moveToQuarantine(List<Message> messages) throws MessagingException {
+        checkMoves(false);
+        List<Message> these = List.copyOf(messages);
+        moves.add(worker.submit(() -> {
+            mailbox.moveToQuarantine(these);
+            return null;
+        }));
+    }
+
     /** Waits for every move asked (each IMAP call has its time-out) and throws the first one's failure. */
     void finish() throws MessagingException {
         try {

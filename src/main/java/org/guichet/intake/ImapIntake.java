@@ -37,6 +37,9 @@ public final class ImapIntake {
     private static final long STREAM_ABOVE = 1024L * 1024;
     private static final long SPOOL_LEFTOVER_MILLIS = 60L * 60 * 1000;
 
+    /** Mails handled one at a time are moved this many together (or after a second): one MOVE is a round trip. */
+    static final int MOVE_EVERY = 10;
+    private static final long MOVE_AFTER_NANOS = 1_000_000_000L;
     private final Imap imap;
     private final long maxMessageBytes;
     private final MailHandler handler;
@@ -102,7 +105,8 @@ public final class ImapIntake {
                     }
                     List<Waiting> batch = new ArrayList<>();
                     try {
-                        Optional<String> spoolFailure = prepare(mailbox, batches.get(i), uids, validity, fetched, batch);
+                        Optional<String> spoolFailure = prepare(mailbox, batches.get(i), uids, validity, fetched,
+                                batch);
                         Batch done = handleBatch(mailbox, server, batch, spoolFailure);
                         handled += done.handled();
                         if (done.paused().isPresent()) {
@@ -168,81 +172,144 @@ public final class ImapIntake {
     }
 
     /**
-     * Hands the batch's mails to the handler together, in their order (a mail refused unread splits them), and
-     * moves them once their work is committed: the processed ones in one move at the end.
+     * Hands the batch's mails to the handler together, in their order (a mail refused unread splits them), and has
+     * them moved as the handler says they are committed: a batch committed together goes in one move, mails handled
+     * one at a time go ten at a time (or after a second), as they did before batches.
      */
     private Batch handleBatch(Mailbox mailbox, FolderWork server, List<Waiting> batch, Optional<String> spoolFailure)
             throws MessagingException {
-        long start = System.nanoTime();
-        List<Message> processed = new ArrayList<>();
-        int handled = 0;
+        Finisher finisher = new Finisher(server, System.nanoTime());
         try {
             List<Waiting> group = new ArrayList<>();
-            for (int i = 0; i <= batch.size(); i++) {
+            for (int i = 0; i <= batch.size() && finisher.paused.isEmpty(); i++) {
                 Waiting w = i < batch.size() ? batch.get(i) : null;
                 if (w != null && !w.refused()) {
                     group.add(w);
                     continue;
                 }
-                List<Disposition> done = handleGroup(group);
-                for (int j = 0; j < done.size(); j++) {
-                    Disposition d = done.get(j);
-                    if (d.action() == Disposition.Action.PAUSE) {
-                        return new Batch(handled, Optional.of(d.reason()));
-                    }
-                    finish(mailbox, processed, group.get(j), d, start);
-                    handled += d.action() == Disposition.Action.RETRY ? 0 : 1;
-                }
+                handleGroup(group, finisher);
                 group.clear();
-                if (w != null) {
-                    Disposition d = refuse(mailbox, w);
-                    if (d.action() == Disposition.Action.PAUSE) {
-                        return new Batch(handled, Optional.of(d.reason()));
-                    }
-                    finish(mailbox, processed, w, d, start);
-                    handled += d.action() == Disposition.Action.RETRY ? 0 : 1;
+                if (w != null && finisher.paused.isEmpty()) {
+                    finisher.finish(w, refuse(mailbox, w));
                 }
             }
-            return new Batch(handled, spoolFailure);
         } finally {
-            server.moveToProcessed(processed);
+            finisher.flush();
+        }
+        finisher.rethrow();
+        return new Batch(finisher.handled, finisher.paused.isPresent() ? finisher.paused : spoolFailure);
+    }
+
+    /**
+     * The handler should never throw; if it does all the same for a group, the mails it did not say were committed
+     * are handed over again one at a time, so that the one to blame fails alone.
+     */
+    private void handleGroup(List<Waiting> group, Finisher finisher) {
+        if (group.isEmpty()) {
+            return;
+        }
+        List<RawMail> mails = group.stream().map(w -> new RawMail(w.file(), w.size(), w.source())).toList();
+        int[] told = {0};
+        MailHandler.Committed committed = next -> {
+            for (Disposition d : next) {
+                finisher.finish(group.get(told[0]++), d);
+            }
+            finisher.moveWhenDue();
+        };
+        try {
+            handler.handleAll(mails, committed);
+            return;
+        } catch (RuntimeException | Error e) {
+            log.error("handling {} mails together failed unexpectedly; handling the rest one at a time", mails.size(),
+                    e);
+        }
+        for (int i = told[0]; i < mails.size() && finisher.paused.isEmpty(); i++) {
+            RawMail mail = mails.get(i);
+            finisher.finish(group.get(i), guarded(mail.source(), () -> handler.handle(mail)));
+            finisher.moveWhenDue();
         }
     }
 
     /**
-     * The handler should never throw; if it does all the same for a group, its mails are handed over again one at a
-     * time, so that the one to blame fails alone.
+     * What becomes of the batch's mails as they are committed: one INFO line a mail (a WARN when it is not
+     * processed), the listener told, the move asked of the folder's thread. A failed move shows after the batch.
      */
-    private List<Disposition> handleGroup(List<Waiting> group) {
-        if (group.isEmpty()) {
-            return List.of();
+    private final class Finisher {
+        private final FolderWork server;
+        private final long start;
+        private final List<Message> processed = new ArrayList<>();
+        private long oldest;
+        private int handled;
+        private Optional<String> paused = Optional.empty();
+        private MessagingException failure;
+
+        Finisher(FolderWork server, long start) {
+            this.server = server;
+            this.start = start;
         }
-        List<RawMail> mails = group.stream().map(w -> new RawMail(w.file(), w.size(), w.source())).toList();
-        try {
-            return handler.handleAll(mails);
-        } catch (RuntimeException | Error e) {
-            log.error("handling {} mails together failed unexpectedly; handling them one at a time", mails.size(), e);
-        }
-        List<Disposition> done = new ArrayList<>();
-        for (RawMail mail : mails) {
-            Disposition d = guarded(mail.source(), () -> handler.handle(mail));
-            done.add(d);
+
+        void finish(Waiting w, Disposition d) {
             if (d.action() == Disposition.Action.PAUSE) {
-                break;
+                paused = Optional.of(d.reason());
+                return;
+            }
+            if (paused.isPresent()) {
+                return; // the handler goes no further than a pause; nothing after it is moved
+            }
+            handled += d.action() == Disposition.Action.RETRY ? 0 : 1;
+            long tookNanos = System.nanoTime() - start;
+            log(w, d, tookNanos / 1_000_000);
+            if (d.action() == Disposition.Action.PROCESSED) {
+                if (processed.isEmpty()) {
+                    oldest = System.nanoTime();
+                }
+                processed.add(w.message());
+            } else if (d.action() == Disposition.Action.QUARANTINE) {
+                ask(() -> server.moveToQuarantine(List.of(w.message())));
+            }
+            listener.handled(w.source(), d, Duration.ofNanos(tookNanos), w.arrived());
+        }
+
+        /** Moves the mails committed so far once there are ten of them, or the first waited a second. */
+        void moveWhenDue() {
+            boolean waitedLong = !processed.isEmpty() && System.nanoTime() - oldest >= MOVE_AFTER_NANOS;
+            if (processed.size() >= MOVE_EVERY || waitedLong) {
+                flush();
             }
         }
-        return done;
+
+        void flush() {
+            if (!processed.isEmpty()) {
+                List<Message> now = List.copyOf(processed);
+                processed.clear();
+                ask(() -> server.moveToProcessed(now));
+            }
+        }
+
+        private void ask(FolderRequest request) {
+            try {
+                request.run();
+            } catch (MessagingException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
+
+        void rethrow() throws MessagingException {
+            if (failure != null) {
+                throw failure;
+            }
+        }
     }
 
-    /** One INFO line a mail (a WARN when it is not processed), the move decided, and the listener told. */
-    private void finish(Mailbox mailbox, List<Message> processed, Waiting w, Disposition d, long start)
-            throws MessagingException {
-        long tookNanos = System.nanoTime() - start;
-        long millis = tookNanos / 1_000_000;
+    @FunctionalInterface
+    private interface FolderRequest {
+        void run() throws MessagingException;
+    }
+
+    private void log(Waiting w, Disposition d, long millis) {
         long uid = w.source().uid();
         switch (d.action()) {
             case PROCESSED -> {
-                processed.add(w.message());
                 if (log.isInfoEnabled()) {
                     String ticket = d.ticket().map(t -> "#" + t).orElse("none");
                     log.atInfo().addKeyValue("uid", uid).addKeyValue("ticket", ticket)
@@ -250,20 +317,15 @@ public final class ImapIntake {
                             .log("mail UID {} handled, ticket {}, in {} ms", uid, ticket, millis);
                 }
             }
-            case QUARANTINE -> {
-                log.atWarn().addKeyValue("uid", uid).addKeyValue("durationMs", millis)
-                        .addKeyValue("outcome", "quarantined")
-                        .log("mail UID {} moved to {} after {} ms: {}", uid, imap.quarantineFolder(), millis,
-                                d.reason());
-                mailbox.moveToQuarantine(List.of(w.message()));
-            }
+            case QUARANTINE -> log.atWarn().addKeyValue("uid", uid).addKeyValue("durationMs", millis)
+                    .addKeyValue("outcome", "quarantined")
+                    .log("mail UID {} moved to {} after {} ms: {}", uid, imap.quarantineFolder(), millis, d.reason());
             case RETRY -> log.atWarn().addKeyValue("uid", uid).addKeyValue("durationMs", millis)
                     .addKeyValue("outcome", "retry")
                     .log("mail UID {} left in {} to try again after {} ms: {}", uid, imap.folder(), millis,
                             d.reason());
             case PAUSE -> { }
         }
-        listener.handled(w.source(), d, Duration.ofNanos(tookNanos), w.arrived());
     }
 
     /** When the server received the mail, read before the mail is moved away (and expunged from this folder). */

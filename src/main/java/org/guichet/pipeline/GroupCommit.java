@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.guichet.config.Limits;
 import org.guichet.intake.Disposition;
+import org.guichet.intake.MailHandler;
 import org.guichet.intake.RawMail;
 import org.guichet.parse.InboundMail;
 import org.guichet.parse.MailAddress;
@@ -69,24 +70,28 @@ final class GroupCommit {
     private record Looked(RawMail raw, StoredPart kept, String key, Optional<InboundMail> head) {
     }
 
-    List<Disposition> handleAll(List<RawMail> mails) {
+    List<Disposition> handleAll(List<RawMail> mails, MailHandler.Committed committed) {
         List<Looked> looked;
         try {
             looked = inParallel(mails, this::look, disk());
         } catch (UncheckedIOException e) {
-            return single.oneAtATime(mails); // the disk: each mail says so, and intake pauses
+            return single.oneAtATime(mails, committed); // the disk: each mail says so, and intake pauses
         }
         Optional<List<MailRecord>> records;
         try {
             records = store.inTransaction(tx -> countAttempts(tx, looked));
         } catch (StorageFailure e) {
             log.warn("cannot record {} mails: {}", mails.size(), e.getMessage());
-            return List.of(Disposition.pause("database unavailable: " + e.getMessage()));
+            List<Disposition> paused = List.of(Disposition.pause("database unavailable: " + e.getMessage()));
+            committed.mails(paused);
+            return paused;
         }
         if (records.isEmpty()) {
-            return single.oneAtATime(mails);
+            return single.oneAtATime(mails, committed);
         }
-        return handleCounted(looked, records.get());
+        List<Disposition> done = handleCounted(looked, records.get());
+        committed.mails(done);
+        return done;
     }
 
     private Looked look(RawMail raw) {
@@ -166,7 +171,8 @@ final class GroupCommit {
                 small.add(k);
             }
         }
-        List<MailProcessor.Reading> parsed = inParallel(small.stream().map(looked::get).toList(), this::readOne, workers());
+        List<MailProcessor.Reading> parsed = inParallel(small.stream().map(looked::get).toList(), this::readOne,
+                workers());
         for (int j = 0; j < small.size(); j++) {
             readings[small.get(j)] = parsed.get(j);
         }

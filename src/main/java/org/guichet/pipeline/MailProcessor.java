@@ -76,13 +76,13 @@ public final class MailProcessor implements MailHandler {
 
     /** Several mails at once: parsed side by side and committed together (see {@link GroupCommit}). */
     @Override
-    public List<Disposition> handleAll(List<RawMail> mails) {
-        return mails.size() < 2 ? oneAtATime(mails) : group.handleAll(mails);
+    public List<Disposition> handleAll(List<RawMail> mails, Committed committed) {
+        return mails.size() < 2 ? oneAtATime(mails, committed) : group.handleAll(mails, committed);
     }
 
     /** The mails handled as {@link #handle} does, each alone: the way a batch with a doubtful mail goes. */
-    List<Disposition> oneAtATime(List<RawMail> mails) {
-        return MailHandler.super.handleAll(mails);
+    List<Disposition> oneAtATime(List<RawMail> mails, Committed committed) {
+        return MailHandler.super.handleAll(mails, committed);
     }
 
     /** What reading a mail gave: the mail, or why it could not be read and whether trying again is pointless. */
