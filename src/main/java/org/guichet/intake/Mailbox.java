@@ -31,6 +31,7 @@ final class Mailbox implements AutoCloseable {
     private final Store store;
     private final IMAPFolder folder;
     private volatile boolean idling;
+    private volatile boolean wakeAsked;
     private long uidNextListed = -1;
 
     private Mailbox(Imap imap, Store store, IMAPFolder folder) {
@@ -215,20 +216,36 @@ final class Mailbox implements AutoCloseable {
      * MessageCountListener: with one, Jakarta Mail keeps moved mails in the folder's count.)
      */
     void idle() throws MessagingException {
+        if (wakeAsked) {
+            wakeAsked = false;
+            return; // asked to look again before the wait began
+        }
         idling = true;
         try {
             folder.idle(true);
         } finally {
             idling = false;
+            wakeAsked = false;
         }
     }
 
     /**
+     * Ends a running IDLE from another thread: any command on the folder does, a NOOP changes nothing. Asked just
+     * before the IDLE starts, the wait ends as soon as the server has answered the IDLE command (see {@link #heard}).
+     */
+    void interruptIdle() throws MessagingException {
+        wakeAsked = true;
+        noop();
+    }
+
+    /**
      * Every response the server sends on this connection, seen as Jakarta Mail reads it (holding the folder's
-     * locks): a new mail announced while idling ends the IDLE, from a thread of its own once those are released.
+     * locks): while idling, a new mail announced, or the server's go-ahead for an IDLE that was asked to end before
+     * it began, ends the IDLE, from a thread of its own once those locks are released.
      */
     private void heard(Response response) {
-        if (idling && response instanceof IMAPResponse r && r.keyEquals("EXISTS")) {
+        if (idling && ((response.isContinuation() && wakeAsked)
+                || (response instanceof IMAPResponse r && r.keyEquals("EXISTS")))) {
             Thread waker = new Thread(this::wakeUp, "guichet-idle-wake");
             waker.setDaemon(true);
             waker.start();
@@ -237,15 +254,10 @@ final class Mailbox implements AutoCloseable {
 
     private void wakeUp() {
         try {
-            interruptIdle();
+            noop();
         } catch (MessagingException | RuntimeException e) {
             // the connection is failing: the intake thread finds out and reconnects
         }
-    }
-
-    /** Ends a running IDLE from another thread: any command on the folder does, a NOOP changes nothing. */
-    void interruptIdle() throws MessagingException {
-        noop();
     }
 
     String describe() {
