@@ -163,7 +163,9 @@ public final class ImapIntake {
                 continue;
             }
             try {
-                batch.add(new Waiting(m, source, size, arrived(m), spool(mailbox, m, fetched.remove(uid))));
+                Path file = spool(mailbox, m, fetched.remove(uid));
+                // the size downloaded, not the one the server announced: the limits apply to the bytes themselves
+                batch.add(new Waiting(m, source, Files.size(file), arrived(m), file));
             } catch (IOException | UncheckedIOException e) {
                 return Optional.of("cannot write the mail to the spool folder " + spool + ": " + e.getMessage());
             }
