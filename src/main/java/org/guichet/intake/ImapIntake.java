@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,11 +23,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One pass over the watched folder: every message is fetched to a file, handed to the handler, and moved
- * to Processed or Quarantine once the handler has committed its work. Processed mails are moved a few at a
- * time (every {@value #MOVE_EVERY} mails or second), since one MOVE a mail costs a round trip each: a crash
- * leaves at most that many committed mails unmoved, and they are recognised and moved on the next pass. A mail the handler asks to retry stays where it is; when the handler says the
- * storage is unavailable, the pass stops and leaves everything in place.
+ * One pass over the watched folder, as a pipeline: the mails are taken in batches (one UID FETCH each), the next
+ * batch downloading while the handler parses and commits the current one together; once a batch is committed its
+ * processed mails go to Processed in one move, and the quarantined ones to Quarantine. A crash between the commit
+ * and the move leaves at most a batch of handled mails in place, recognised and moved on the next pass. A mail the
+ * handler asks to retry stays where it is; when the handler says the storage is unavailable, the pass stops and
+ * leaves everything from that mail on in place.
  */
 public final class ImapIntake {
     private static final Logger log = LoggerFactory.getLogger(ImapIntake.class);
@@ -34,9 +36,10 @@ public final class ImapIntake {
     private static final long BATCH_BYTES = 8L * 1024 * 1024;
     private static final long STREAM_ABOVE = 1024L * 1024;
     private static final long SPOOL_LEFTOVER_MILLIS = 60L * 60 * 1000;
+
+    /** Mails handled one at a time are moved this many together (or after a second): one MOVE is a round trip. */
     static final int MOVE_EVERY = 10;
     private static final long MOVE_AFTER_NANOS = 1_000_000_000L;
-
     private final Imap imap;
     private final long maxMessageBytes;
     private final MailHandler handler;
@@ -100,96 +103,247 @@ public final class ImapIntake {
         long validity = mailbox.uidValidity();
         uidValidity.changed(imap.folder(), validity);
         List<Message> waiting = mailbox.messages();
-        Moves moves = new Moves(mailbox);
+        Map<Message, Long> uids = uids(mailbox, waiting);
+        List<List<Message>> batches = batches(waiting);
         int handled = 0;
-        try {
-            for (List<Message> batch : batches(waiting)) {
-                Map<Long, byte[]> fetched = mailbox.fetchRaw(smallOnes(mailbox, batch));
-                for (Message m : batch) {
+        try (FolderWork server = new FolderWork(mailbox)) {
+            try {
+                if (!batches.isEmpty()) {
+                    server.fetch(smallOnes(uids, batches.get(0)));
+                }
+                for (int i = 0; i < batches.size(); i++) {
                     if (!keepGoing.getAsBoolean()) {
                         return new Pass(handled, waiting.size() - handled, false);
                     }
-                    if (m.isExpunged()) {
-                        continue; // someone else deleted or moved it meanwhile
+                    Map<Long, byte[]> fetched = server.take();
+                    if (i + 1 < batches.size()) {
+                        server.fetch(smallOnes(uids, batches.get(i + 1)));
                     }
-                    long uid = mailbox.uid(m);
-                    Disposition d = dispose(mailbox, moves, m, new MailSource(mailboxName, imap.folder(), validity, uid),
-                            fetched.remove(uid));
-                    if (d.action() == Disposition.Action.PAUSE) {
-                        log.warn("intake paused, {} mail(s) left in {}: {}", waiting.size() - handled, imap.folder(),
-                                d.reason());
-                        return new Pass(handled, waiting.size() - handled, true);
+                    List<Waiting> batch = new ArrayList<>();
+                    try {
+                        Optional<String> spoolFailure = prepare(mailbox, batches.get(i), uids, validity, fetched,
+                                batch);
+                        Batch done = handleBatch(mailbox, server, batch, spoolFailure);
+                        handled += done.handled();
+                        if (done.paused().isPresent()) {
+                            log.warn("intake paused, {} mail(s) left in {}: {}", waiting.size() - handled,
+                                    imap.folder(), done.paused().get());
+                            return new Pass(handled, waiting.size() - handled, true);
+                        }
+                    } finally {
+                        batch.forEach(w -> deleteQuietly(w.file()));
                     }
-                    handled += d.action() == Disposition.Action.RETRY ? 0 : 1;
                 }
-                moves.flush();
+                return new Pass(handled, waiting.size() - handled, false);
+            } finally {
+                server.finish();
             }
-            return new Pass(handled, waiting.size() - handled, false);
-        } finally {
-            moves.flush();
         }
     }
 
-    /** The processed mails waiting for their move: a few at a time, never more than a second. */
-    private static final class Moves {
-        private final Mailbox mailbox;
-        private final List<Message> pending = new ArrayList<>();
-        private long since;
+    /** Every UID, read once, while nothing else runs on the folder (the server sent them with the list). */
+    private static Map<Message, Long> uids(Mailbox mailbox, List<Message> messages) throws MessagingException {
+        Map<Message, Long> uids = new HashMap<>();
+        for (Message m : messages) {
+            uids.put(m, mailbox.uid(m));
+        }
+        return uids;
+    }
 
-        Moves(Mailbox mailbox) {
-            this.mailbox = mailbox;
+    /** A mail of the batch in hand: what the folder said of it, and its spool file (none when refused unread). */
+    private record Waiting(Message message, MailSource source, long size, Optional<Instant> arrived, Path file) {
+        boolean refused() {
+            return file == null;
+        }
+    }
+
+    /** What a batch gave: the mails moved away, and the reason intake must pause, if it must. */
+    private record Batch(int handled, Optional<String> paused) {
+    }
+
+    /**
+     * Reads from the folder all that handling the batch needs (UIDs, sizes, arrival dates, the bytes of the large
+     * mails) and writes each mail to a spool file. Stops at a spool failure, which it returns.
+     */
+    private Optional<String> prepare(Mailbox mailbox, List<Message> messages, Map<Message, Long> uids, long validity,
+            Map<Long, byte[]> fetched, List<Waiting> batch) throws MessagingException {
+        for (Message m : messages) {
+            if (m.isExpunged()) {
+                continue; // someone else deleted or moved it meanwhile
+            }
+            long uid = uids.get(m);
+            MailSource source = new MailSource(mailboxName, imap.folder(), validity, uid);
+            long size = m.getSize();
+            if (size > maxMessageBytes) {
+                batch.add(new Waiting(m, source, size, arrived(m), null));
+                continue;
+            }
+            try {
+                Path file = spool(mailbox, m, fetched.remove(uid));
+                // the size downloaded, not the one the server announced: the limits apply to the bytes themselves
+                batch.add(new Waiting(m, source, Files.size(file), arrived(m), file));
+            } catch (IOException | UncheckedIOException e) {
+                return Optional.of("cannot write the mail to the spool folder " + spool + ": " + e.getMessage());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Hands the batch's mails to the handler together, in their order (a mail refused unread splits them), and has
+     * them moved as the handler says they are committed: a batch committed together goes in one move, mails handled
+     * one at a time go ten at a time (or after a second), as they did before batches.
+     */
+    private Batch handleBatch(Mailbox mailbox, FolderWork server, List<Waiting> batch, Optional<String> spoolFailure)
+            throws MessagingException {
+        Finisher finisher = new Finisher(server, System.nanoTime());
+        try {
+            List<Waiting> group = new ArrayList<>();
+            for (int i = 0; i <= batch.size() && finisher.paused.isEmpty(); i++) {
+                Waiting w = i < batch.size() ? batch.get(i) : null;
+                if (w != null && !w.refused()) {
+                    group.add(w);
+                    continue;
+                }
+                handleGroup(group, finisher);
+                group.clear();
+                if (w != null && finisher.paused.isEmpty()) {
+                    finisher.finish(w, refuse(mailbox, w));
+                }
+            }
+        } finally {
+            finisher.flush();
+        }
+        finisher.rethrow();
+        return new Batch(finisher.handled, finisher.paused.isPresent() ? finisher.paused : spoolFailure);
+    }
+
+    /**
+     * The handler should never throw; if it does all the same for a group, the mails it did not say were committed
+     * are handed over again one at a time, so that the one to blame fails alone.
+     */
+    private void handleGroup(List<Waiting> group, Finisher finisher) {
+        if (group.isEmpty()) {
+            return;
+        }
+        List<RawMail> mails = group.stream().map(w -> new RawMail(w.file(), w.size(), w.source())).toList();
+        int[] told = {0};
+        MailHandler.Committed committed = next -> {
+            for (Disposition d : next) {
+                finisher.finish(group.get(told[0]++), d);
+            }
+            finisher.moveWhenDue();
+        };
+        try {
+            handler.handleAll(mails, committed);
+            return;
+        } catch (RuntimeException | Error e) {
+            log.error("handling {} mails together failed unexpectedly; handling the rest one at a time", mails.size(),
+                    e);
+        }
+        for (int i = told[0]; i < mails.size() && finisher.paused.isEmpty(); i++) {
+            RawMail mail = mails.get(i);
+            finisher.finish(group.get(i), guarded(mail.source(), () -> handler.handle(mail)));
+            finisher.moveWhenDue();
+        }
+    }
+
+    /**
+     * What becomes of the batch's mails as they are committed: one INFO line a mail (a WARN when it is not
+     * processed), the listener told, the move asked of the folder's thread. A failed move shows after the batch.
+     */
+    private final class Finisher {
+        private final FolderWork server;
+        private final long start;
+        private final List<Message> processed = new ArrayList<>();
+        private long oldest;
+        private int handled;
+        private Optional<String> paused = Optional.empty();
+        private MessagingException failure;
+
+        Finisher(FolderWork server, long start) {
+            this.server = server;
+            this.start = start;
         }
 
-        void add(Message m) throws MessagingException {
-            if (pending.isEmpty()) {
-                since = System.nanoTime();
+        void finish(Waiting w, Disposition d) {
+            if (d.action() == Disposition.Action.PAUSE) {
+                paused = Optional.of(d.reason());
+                return;
             }
-            pending.add(m);
-            if (pending.size() >= MOVE_EVERY || System.nanoTime() - since >= MOVE_AFTER_NANOS) {
+            if (paused.isPresent()) {
+                return; // the handler goes no further than a pause; nothing after it is moved
+            }
+            handled += d.action() == Disposition.Action.RETRY ? 0 : 1;
+            long tookNanos = System.nanoTime() - start;
+            log(w, d, tookNanos / 1_000_000);
+            if (d.action() == Disposition.Action.PROCESSED) {
+                if (processed.isEmpty()) {
+                    oldest = System.nanoTime();
+                }
+                processed.add(w.message());
+            } else if (d.action() == Disposition.Action.QUARANTINE) {
+                ask(() -> server.moveToQuarantine(List.of(w.message())));
+            }
+            listener.handled(w.source(), d, Duration.ofNanos(tookNanos), w.arrived());
+        }
+
+        /** Moves the mails committed so far once there are ten of them, or the first waited a second. */
+        void moveWhenDue() {
+            boolean waitedLong = !processed.isEmpty() && System.nanoTime() - oldest >= MOVE_AFTER_NANOS;
+            if (processed.size() >= MOVE_EVERY || waitedLong) {
                 flush();
             }
         }
 
-        void flush() throws MessagingException {
-            if (!pending.isEmpty()) {
-                List<Message> now = List.copyOf(pending);
-                pending.clear();
-                mailbox.moveToProcessed(now);
+        void flush() {
+            if (!processed.isEmpty()) {
+                List<Message> now = List.copyOf(processed);
+                processed.clear();
+                ask(() -> server.moveToProcessed(now));
+            }
+        }
+
+        private void ask(FolderRequest request) {
+            try {
+                request.run();
+            } catch (MessagingException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
+
+        void rethrow() throws MessagingException {
+            if (failure != null) {
+                throw failure;
             }
         }
     }
 
-    private Disposition dispose(Mailbox mailbox, Moves moves, Message m, MailSource source, byte[] prefetched)
-            throws MessagingException {
-        long start = System.nanoTime();
-        Optional<Instant> arrived = arrived(m);
-        Disposition d = m.getSize() > maxMessageBytes ? refuse(mailbox, m, source) : handleOne(mailbox, m, source, prefetched);
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
-        String ticket = d.ticket().map(t -> "#" + t).orElse("none");
+    @FunctionalInterface
+    private interface FolderRequest {
+        void run() throws MessagingException;
+    }
+
+    private void log(Waiting w, Disposition d, long millis) {
+        long uid = w.source().uid();
         switch (d.action()) {
             case PROCESSED -> {
-                moves.add(m);
-                log.atInfo().addKeyValue("uid", source.uid()).addKeyValue("ticket", ticket)
-                        .addKeyValue("durationMs", took.toMillis()).addKeyValue("outcome", "processed")
-                        .log("mail UID {} handled, ticket {}, in {} ms", source.uid(), ticket, took.toMillis());
+                if (log.isInfoEnabled()) {
+                    String ticket = d.ticket().map(t -> "#" + t).orElse("none");
+                    log.atInfo().addKeyValue("uid", uid).addKeyValue("ticket", ticket)
+                            .addKeyValue("durationMs", millis).addKeyValue("outcome", "processed")
+                            .log("mail UID {} handled, ticket {}, in {} ms", uid, ticket, millis);
+                }
             }
-            case QUARANTINE -> {
-                log.atWarn().addKeyValue("uid", source.uid()).addKeyValue("durationMs", took.toMillis())
-                        .addKeyValue("outcome", "quarantined")
-                        .log("mail UID {} moved to {} after {} ms: {}", source.uid(), imap.quarantineFolder(),
-                                took.toMillis(), d.reason());
-                mailbox.moveToQuarantine(List.of(m));
-            }
-            case RETRY -> log.atWarn().addKeyValue("uid", source.uid()).addKeyValue("durationMs", took.toMillis())
+            case QUARANTINE -> log.atWarn().addKeyValue("uid", uid).addKeyValue("durationMs", millis)
+                    .addKeyValue("outcome", "quarantined")
+                    .log("mail UID {} moved to {} after {} ms: {}", uid, imap.quarantineFolder(), millis, d.reason());
+            case RETRY -> log.atWarn().addKeyValue("uid", uid).addKeyValue("durationMs", millis)
                     .addKeyValue("outcome", "retry")
-                    .log("mail UID {} left in {} to try again after {} ms: {}", source.uid(), imap.folder(),
-                            took.toMillis(), d.reason());
+                    .log("mail UID {} left in {} to try again after {} ms: {}", uid, imap.folder(), millis,
+                            d.reason());
             case PAUSE -> { }
         }
-        if (d.action() != Disposition.Action.PAUSE) {
-            listener.handled(source, d, took, arrived);
-        }
-        return d;
     }
 
     /** When the server received the mail, read before the mail is moved away (and expunged from this folder). */
@@ -201,18 +355,18 @@ public final class ImapIntake {
         }
     }
 
-    private Disposition refuse(Mailbox mailbox, Message m, MailSource source) throws MessagingException {
-        String reason = "the mail is " + m.getSize() + " bytes, over the size limit of " + maxMessageBytes
+    private Disposition refuse(Mailbox mailbox, Waiting w) throws MessagingException {
+        String reason = "the mail is " + w.size() + " bytes, over the size limit of " + maxMessageBytes
                 + " (limits.max-message-bytes); it was not downloaded";
-        RefusedMail refused = new RefusedMail(source, mailbox.messageId(m), m.getSize(), reason);
-        return guarded(source, () -> handler.refuse(refused));
+        RefusedMail refused = new RefusedMail(w.source(), mailbox.messageId(w.message()), w.size(), reason);
+        return guarded(w.source(), () -> handler.refuse(refused));
     }
 
-    private List<Long> smallOnes(Mailbox mailbox, List<Message> batch) throws MessagingException {
+    private static List<Long> smallOnes(Map<Message, Long> uids, List<Message> batch) throws MessagingException {
         List<Long> small = new ArrayList<>();
         for (Message m : batch) {
             if (m.getSize() <= STREAM_ABOVE) {
-                small.add(mailbox.uid(m));
+                small.add(uids.get(m));
             }
         }
         return small;
@@ -238,25 +392,23 @@ public final class ImapIntake {
         return batches;
     }
 
-    private Disposition handleOne(Mailbox mailbox, Message m, MailSource source, byte[] prefetched)
-            throws MessagingException {
-        Path file = null;
-        try {
-            file = spoolFile();
-            try (OutputStream out = Files.newOutputStream(file)) {
-                if (prefetched != null) {
-                    out.write(prefetched);
-                } else {
-                    mailbox.writeRaw(m, out);
-                }
+    /** The mail's bytes in a spool file of its own: from the batch's download, or streamed when it is large. */
+    private Path spool(Mailbox mailbox, Message m, byte[] prefetched) throws IOException, MessagingException {
+        Path file = spoolFile();
+        boolean written = false;
+        try (OutputStream out = Files.newOutputStream(file)) {
+            if (prefetched != null) {
+                out.write(prefetched);
+            } else {
+                mailbox.writeRaw(m, out);
             }
-            RawMail raw = new RawMail(file, Files.size(file), source);
-            return guarded(source, () -> handler.handle(raw));
-        } catch (IOException | UncheckedIOException e) {
-            return Disposition.pause("cannot write the mail to the spool folder " + spool + ": " + e.getMessage());
+            written = true;
         } finally {
-            deleteQuietly(file);
+            if (!written) {
+                deleteQuietly(file);
+            }
         }
+        return file;
     }
 
     /**

@@ -20,6 +20,7 @@ import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPMessage;
 import org.eclipse.angus.mail.imap.protocol.BODY;
 import org.eclipse.angus.mail.imap.protocol.FetchResponse;
+import org.eclipse.angus.mail.imap.protocol.IMAPResponse;
 import org.eclipse.angus.mail.imap.protocol.UID;
 import org.guichet.config.Imap;
 import org.guichet.connect.MailLogin;
@@ -29,6 +30,9 @@ final class Mailbox implements AutoCloseable {
     private final Imap imap;
     private final Store store;
     private final IMAPFolder folder;
+    private volatile boolean idling;
+    private volatile boolean wakeAsked;
+    private long uidNextListed = -1;
 
     private Mailbox(Imap imap, Store store, IMAPFolder folder) {
         this.imap = imap;
@@ -48,7 +52,12 @@ final class Mailbox implements AutoCloseable {
             ensureFolder(store, imap.quarantineFolder());
             IMAPFolder folder = (IMAPFolder) store.getFolder(imap.folder());
             folder.open(Folder.READ_WRITE);
-            return new Mailbox(imap, store, folder);
+            Mailbox mailbox = new Mailbox(imap, store, folder);
+            folder.doCommand(protocol -> {
+                protocol.addResponseHandler(mailbox::heard);
+                return null;
+            });
+            return mailbox;
         } catch (MessagingException | RuntimeException e) {
             store.close();
             throw e;
@@ -64,11 +73,33 @@ final class Mailbox implements AutoCloseable {
 
     /**
      * How many messages the folder holds now. A NOOP first: a mail delivered since our last command is reported
-     * by it, where some servers' IDLE would not report it until the next change.
+     * by it, where some servers' IDLE would not report it until the next change. Mails moved away are not counted:
+     * Jakarta Mail's own count keeps them until the folder is expunged or closed.
      */
     int count() throws MessagingException {
         noop();
-        return folder.getMessageCount();
+        int present = 0;
+        for (Message m : folder.getMessages()) {
+            if (!m.isExpunged()) {
+                present++;
+            }
+        }
+        return present;
+    }
+
+    /**
+     * Whether a mail was delivered to the folder since {@link #messages()} listed it, by the server's UIDNEXT (which
+     * grows with every delivery), not by its notifications: a server may fail to announce a mail delivered while it
+     * answers another command (GreenMail does, now and then), and IDLE would then wait for the next one.
+     */
+    boolean deliveredSinceListed() throws MessagingException {
+        return uidNextListed < 0 || uidNext() > uidNextListed;
+    }
+
+    private long uidNext() throws MessagingException {
+        String name = folder.getFullName();
+        Object next = folder.doCommand(protocol -> protocol.status(name, new String[] {"UIDNEXT"}).uidnext);
+        return (Long) next;
     }
 
     private void noop() throws MessagingException {
@@ -87,6 +118,7 @@ final class Mailbox implements AutoCloseable {
      * expunged meanwhile (by our last move, reported late, or by someone else) are left out.
      */
     List<Message> messages() throws MessagingException {
+        uidNextListed = uidNext();
         Message[] all = folder.getMessages();
         FetchProfile profile = new FetchProfile();
         profile.add(UIDFolder.FetchProfileItem.UID);
@@ -177,14 +209,55 @@ final class Mailbox implements AutoCloseable {
         return store instanceof org.eclipse.angus.mail.imap.IMAPStore s && s.hasCapability("IDLE");
     }
 
-    /** Waits in IDLE until the server reports a change, or another thread renews or stops the wait. */
+    /**
+     * Waits in IDLE until the server reports a change, or another thread renews or stops the wait. A server may
+     * report a mail delivered just before the IDLE (after our last look) together with its answer to the IDLE
+     * command; Jakarta Mail counts it but goes on waiting, so {@link #heard} ends the wait then. (Not a
+     * MessageCountListener: with one, Jakarta Mail keeps moved mails in the folder's count.)
+     */
     void idle() throws MessagingException {
-        folder.idle(true);
+        if (wakeAsked) {
+            wakeAsked = false;
+            return; // asked to look again before the wait began
+        }
+        idling = true;
+        try {
+            folder.idle(true);
+        } finally {
+            idling = false;
+            wakeAsked = false;
+        }
     }
 
-    /** Ends a running IDLE from another thread: any command on the folder does, a NOOP changes nothing. */
+    /**
+     * Ends a running IDLE from another thread: any command on the folder does, a NOOP changes nothing. Asked just
+     * before the IDLE starts, the wait ends as soon as the server has answered the IDLE command (see {@link #heard}).
+     */
     void interruptIdle() throws MessagingException {
+        wakeAsked = true;
         noop();
+    }
+
+    /**
+     * Every response the server sends on this connection, seen as Jakarta Mail reads it (holding the folder's
+     * locks): while idling, a new mail announced, or the server's go-ahead for an IDLE that was asked to end before
+     * it began, ends the IDLE, from a thread of its own once those locks are released.
+     */
+    private void heard(Response response) {
+        if (idling && ((response.isContinuation() && wakeAsked)
+                || (response instanceof IMAPResponse r && r.keyEquals("EXISTS")))) {
+            Thread waker = new Thread(this::wakeUp, "guichet-idle-wake");
+            waker.setDaemon(true);
+            waker.start();
+        }
+    }
+
+    private void wakeUp() {
+        try {
+            noop();
+        } catch (MessagingException | RuntimeException e) {
+            // the connection is failing: the intake thread finds out and reconnects
+        }
     }
 
     String describe() {

@@ -120,7 +120,7 @@ public final class MailboxWatcher {
                 continue;
             }
             pauses = 0;
-            if (mailbox.count() > pass.leftInPlace()) {
+            if (mailbox.count() > pass.leftInPlace() || mailbox.deliveredSinceListed()) {
                 continue; // mail arrived during the pass: no need to wait for it
             }
             if (idle) {

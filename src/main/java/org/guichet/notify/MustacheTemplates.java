@@ -14,6 +14,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -24,8 +26,9 @@ import org.guichet.ticket.Templates;
 /**
  * Notification texts from Mustache files, {@code <event>.txt} and {@code <event>.html}, read from
  * {@code <templates-dir>/<locale>/} so that administrators can edit them without rebuilding, with the copies
- * shipped in the jar as a fallback. Templates are read at each use, so an edit takes effect at once; what was
- * compiled from the same text is reused, since compiling is the costly part.
+ * shipped in the jar as a fallback. A file is read again only when its modification time or size changes, so an
+ * edit takes effect at once without a file being read for every notification; what was compiled from the same text
+ * is reused, since compiling is the costly part. The jar's copies are read once.
  */
 public final class MustacheTemplates implements Templates {
     private final Path directory;
@@ -34,6 +37,13 @@ public final class MustacheTemplates implements Templates {
     private final MustacheFactory html = new DefaultMustacheFactory();
     private final Map<String, Compiled> compiled = new ConcurrentHashMap<>();
     private final Map<String, Properties> labels = new ConcurrentHashMap<>();
+
+    private final Map<Path, Read> read = new ConcurrentHashMap<>();
+    private final Map<String, Optional<String>> shipped = new ConcurrentHashMap<>();
+
+    /** The text of a file in the templates folder, as it was at this modification time and size. */
+    private record Read(FileTime modified, long size, String text) {
+    }
 
     /** A template compiled from one version of its text. */
     private record Compiled(String source, Mustache template) {
@@ -79,23 +89,40 @@ public final class MustacheTemplates implements Templates {
 
     private String source(String file) {
         return fromDirectory(locale, file)
-                .or(() -> fromJar(locale, file))
+                .or(() -> shipped(locale, file))
                 .or(() -> fromDirectory("en", file))
-                .or(() -> fromJar("en", file))
+                .or(() -> shipped("en", file))
                 .orElseThrow(() -> new GuichetException("no notification template " + locale + "/" + file + " in "
                         + directory + " nor in the program: restore it from the distribution"));
     }
 
     private Optional<String> fromDirectory(String language, String file) {
         Path path = directory.resolve(language).resolve(file);
-        if (!Files.isRegularFile(path)) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(path, BasicFileAttributes.class);
+        } catch (IOException e) {
+            read.remove(path);
+            return Optional.empty(); // no such file: the next place is looked at
+        }
+        if (!attributes.isRegularFile()) {
             return Optional.empty();
         }
+        Read known = read.get(path);
+        if (known != null && known.modified().equals(attributes.lastModifiedTime()) && known.size() == attributes.size()) {
+            return Optional.of(known.text());
+        }
         try {
-            return Optional.of(Files.readString(path, StandardCharsets.UTF_8));
+            String text = Files.readString(path, StandardCharsets.UTF_8);
+            read.put(path, new Read(attributes.lastModifiedTime(), attributes.size(), text));
+            return Optional.of(text);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the template " + path + ": " + e.getMessage(), e);
         }
+    }
+
+    private Optional<String> shipped(String language, String file) {
+        return shipped.computeIfAbsent(language + "/" + file, k -> fromJar(language, file));
     }
 
     private static Optional<String> fromJar(String language, String file) {

@@ -12,6 +12,10 @@ import java.util.Optional;
 
 /** Reads the top-level header fields of a mail: the header map, addresses, date, ids and subject. */
 final class HeaderReader {
+    // built once a thread, not once a mail: building one costs more than parsing a date (it is not thread-safe)
+    private static final ThreadLocal<MailDateFormat> DATES = ThreadLocal.withInitial(MailDateFormat::new);
+    private static final java.util.regex.Pattern CONTROLS = java.util.regex.Pattern.compile("[\\p{Cntrl}\\u2028\\u2029]");
+
 
     private final MimeMessage message;
     private final Problems problems;
@@ -77,7 +81,7 @@ final class HeaderReader {
     String subject() {
         String subject = raw("Subject").stream().findFirst()
                 .map(value -> HeaderText.decode("the Subject header", value, problems)).orElse("");
-        return subject.replaceAll("[\\p{Cntrl}\\u2028\\u2029]", " ").strip();
+        return CONTROLS.matcher(subject).replaceAll(" ").strip();
     }
 
     private List<String> raw(String field) {
@@ -86,7 +90,7 @@ final class HeaderReader {
 
     private static Optional<Instant> parseDate(String value) {
         try {
-            Date date = new MailDateFormat().parse(value, new ParsePosition(0));
+            Date date = DATES.get().parse(value, new ParsePosition(0));
             return Optional.ofNullable(date).map(Date::toInstant);
         } catch (RuntimeException e) {
             return Optional.empty();

@@ -31,6 +31,8 @@ public final class MailParser {
      */
     public static final long WORKING_HEAP_BYTES = 128L * 1024 * 1024;
 
+    // one Session for every header read: building one reads Jakarta Mail's provider files from the jar each time
+    private static final Session HEADER_SESSION = MimeSettings.lenientSession();
     private final AttachmentSink sink;
     private final Session session;
 
@@ -83,7 +85,7 @@ public final class MailParser {
     public static Optional<String> envelopeMessageId(Path file) {
         Problems problems = new Problems();
         try (SharedFileInputStream in = open(file)) {
-            MimeMessage headers = new BoundedMessage(MimeSettings.lenientSession(), in, problems);
+            MimeMessage headers = new BoundedMessage(HEADER_SESSION, in, problems);
             return MimeAccess.header(headers, "Message-ID", problems).stream().map(HeaderText::unfold).findFirst()
                     .flatMap(value -> MessageIds.first(value, problems));
         } catch (IOException | jakarta.mail.MessagingException | RuntimeException e) {

@@ -32,6 +32,7 @@ import org.guichet.ticket.MailOrigin;
 import org.guichet.ticket.MailRecord;
 import org.guichet.ticket.StorageFailure;
 import org.guichet.ticket.TicketStore;
+import org.guichet.ticket.TicketTx;
 import org.guichet.ticket.TxDirectory;
 import org.guichet.ticket.UnusableMail;
 import org.slf4j.Logger;
@@ -58,6 +59,7 @@ public final class MailProcessor implements MailHandler {
     private final Clock clock;
     private final int maxAttempts;
     private final Limits limits;
+    private final GroupCommit group;
 
     public MailProcessor(BlobStore rawStore, MailParser parser, Router router, TicketStore store,
             DecisionApplier applier, Clock clock, int maxAttempts, Limits limits) {
@@ -69,10 +71,22 @@ public final class MailProcessor implements MailHandler {
         this.clock = clock;
         this.maxAttempts = maxAttempts;
         this.limits = limits;
+        this.group = new GroupCommit(this, store, applier, clock, maxAttempts, limits);
+    }
+
+    /** Several mails at once: parsed side by side and committed together (see {@link GroupCommit}). */
+    @Override
+    public List<Disposition> handleAll(List<RawMail> mails, Committed committed) {
+        return mails.size() < 2 ? oneAtATime(mails, committed) : group.handleAll(mails, committed);
+    }
+
+    /** The mails handled as {@link #handle} does, each alone: the way a batch with a doubtful mail goes. */
+    List<Disposition> oneAtATime(List<RawMail> mails, Committed committed) {
+        return MailHandler.super.handleAll(mails, committed);
     }
 
     /** What reading a mail gave: the mail, or why it could not be read and whether trying again is pointless. */
-    private record Reading(Optional<InboundMail> mail, String failure, boolean hopeless) {
+    record Reading(Optional<InboundMail> mail, String failure, boolean hopeless) {
     }
 
     @Override
@@ -171,21 +185,9 @@ public final class MailProcessor implements MailHandler {
         }
     }
 
-    private Disposition apply(MailRecord record, InboundMail mail) {
-        List<Attachment> leftOut = mail.attachments().stream()
-                .filter(a -> a.size() > limits.maxAttachmentBytes()).toList();
+    Disposition apply(MailRecord record, InboundMail mail) {
         try {
-            Applied applied = store.inTransaction(tx -> {
-                Decision decision = router.decide(mail, new TxDirectory(tx));
-                return applier.apply(tx, record, mail, decision, leftOut);
-            });
-            if (applied.quarantine().isPresent()) {
-                log.warn("mail {} quarantined: {}", record.key(), applied.quarantine().get());
-                return Disposition.quarantine(applied.quarantine().get());
-            }
-            // intake logs the one line per mail, with its UID and duration
-            log.debug("mail {} handled{}", record.key(), applied.ticket().map(t -> " on ticket #" + t).orElse(" (no ticket)"));
-            return applied.ticket().map(Disposition::processedOn).orElseGet(Disposition::processed);
+            return outcome(record, store.inTransaction(tx -> applyIn(tx, record, mail)));
         } catch (UnusableMail e) {
             return failed(record, e.getMessage(), true);
         } catch (StorageFailure e) {
@@ -200,8 +202,26 @@ public final class MailProcessor implements MailHandler {
         }
     }
 
+    /** Routes the mail and applies the decision inside {@code tx}: the mail is marked handled with its effects. */
+    Applied applyIn(TicketTx tx, MailRecord record, InboundMail mail) {
+        List<Attachment> leftOut = mail.attachments().stream()
+                .filter(a -> a.size() > limits.maxAttachmentBytes()).toList();
+        Decision decision = router.decide(mail, new TxDirectory(tx));
+        return applier.apply(tx, record, mail, decision, leftOut);
+    }
+
+    /** What the mailbox does with a mail once its decision is committed. */
+    static Disposition outcome(MailRecord record, Applied applied) {
+        if (applied.quarantine().isPresent()) {
+            log.warn("mail {} quarantined: {}", record.key(), applied.quarantine().get());
+            return Disposition.quarantine(applied.quarantine().get());
+        }
+        // intake logs the one line per mail, with its UID and duration
+        return applied.ticket().map(Disposition::processedOn).orElseGet(Disposition::processed);
+    }
+
     /** Records the failure: quarantined with its reason, or left to be tried again. */
-    private Disposition failed(MailRecord record, String reason, boolean quarantine) {
+    Disposition failed(MailRecord record, String reason, boolean quarantine) {
         log.warn("mail {} failed (attempt {} of {}): {}", record.key(), record.attempts(), maxAttempts, reason);
         try {
             store.inTransaction(tx -> {
@@ -223,7 +243,7 @@ public final class MailProcessor implements MailHandler {
         }
     }
 
-    private StoredPart keepRaw(RawMail raw) {
+    StoredPart keepRaw(RawMail raw) {
         try {
             return rawStore.keep(raw.file());
         } catch (IOException e) {
@@ -247,7 +267,7 @@ public final class MailProcessor implements MailHandler {
      * structure is past the parser's bounds (a parts bomb) is not worth reading again. The parser reads the kept
      * file in place (house links intake's spool file into the store): no further copy is made.
      */
-    private Reading read(StoredPart kept, MailSource source) {
+    Reading read(StoredPart kept, MailSource source) {
         try {
             InboundMail mail = parser.parse(fileOf(kept), limits.parseTimeout());
             return MailParser.structureCut(mail)
@@ -261,13 +281,13 @@ public final class MailProcessor implements MailHandler {
     }
 
     /** A mail is known by its header's Message-ID, or by the hash of its bytes when it has none. */
-    private String envelopeKey(StoredPart kept) {
+    String envelopeKey(StoredPart kept) {
         return keptFile(kept).flatMap(MailParser::envelopeMessageId).map(MailProcessor::idKey)
                 .orElse("sha256:" + kept.sha256());
     }
 
     /** The header block alone, parsed: enough to know the sender and what the mail asks, without its parts. */
-    private Optional<InboundMail> headersOnly(StoredPart kept) {
+    Optional<InboundMail> headersOnly(StoredPart kept) {
         try (InputStream in = Files.newInputStream(fileOf(kept))) {
             byte[] head = in.readNBytes(MAX_HEADER_BYTES);
             int end = headerEnd(head);
@@ -288,7 +308,7 @@ public final class MailProcessor implements MailHandler {
         return -1;
     }
 
-    private static String describe(Throwable e) {
+    static String describe(Throwable e) {
         return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 

@@ -23,6 +23,7 @@ public final class Database implements AutoCloseable {
 
     private static final String SHARED_MIGRATIONS = "db/migration";
     private static final int POOL_SIZE = 8;
+    private static final int STATEMENT_CACHE = 256;
     // How long a caller waits for a connection when the database is unreachable, before its work fails and is
     // retried. Not less: H2 reopening its file after a crash waits for the dead process's file lock to age.
     private static final long CONNECT_TIMEOUT_MS = 15_000;
@@ -41,7 +42,7 @@ public final class Database implements AutoCloseable {
      */
     public Database(String configuredUrl, String user, String password) {
         this.vendor = Vendor.of(Objects.requireNonNull(configuredUrl));
-        this.url = vendor == Vendor.H2 ? durable(withAutoServer(configuredUrl)) : configuredUrl;
+        this.url = vendor == Vendor.H2 ? statementCache(durable(withAutoServer(configuredUrl))) : configuredUrl;
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         if (vendor == Vendor.H2) {
@@ -113,6 +114,17 @@ public final class Database implements AutoCloseable {
             return url;
         }
         return url + ";WRITE_DELAY=0";
+    }
+
+    /**
+     * H2 keeps the last 8 parsed statements of a connection by default; intake runs a few dozen distinct ones per mail,
+     * and parsing them again was a seventh of its time. A larger cache makes a prepared statement's reuse free.
+     */
+    static String statementCache(String url) {
+        if (url.toUpperCase(Locale.ROOT).contains("QUERY_CACHE_SIZE=")) {
+            return url;
+        }
+        return url + ";QUERY_CACHE_SIZE=" + STATEMENT_CACHE;
     }
 
     public String url() {

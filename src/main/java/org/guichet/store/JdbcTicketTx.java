@@ -187,6 +187,11 @@ final class JdbcTicketTx implements TicketTx {
     }
 
     @Override
+    public int notificationsTo(String recipient, Instant since, int atMost) {
+        return outbox.recentTo(recipient, since, atMost);
+    }
+
+    @Override
     public boolean hasHeld(long ticketId, String recipient) {
         return outbox.hasHeld(ticketId, recipient);
     }

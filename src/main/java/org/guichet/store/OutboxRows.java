@@ -59,6 +59,13 @@ final class OutboxRows {
                 + " AND status NOT IN ('held', 'digested')", rs -> rs.getInt(1), recipient, since).orElse(0);
     }
 
+    /** The same, counted no further than {@code atMost}: a ceiling check reads a few index entries, not all. */
+    int recentTo(String recipient, Instant since, int atMost) {
+        return sql.one("SELECT COUNT(*) FROM (SELECT 1 FROM outbox WHERE recipient = ? AND created_at >= ?"
+                + " AND status NOT IN ('held', 'digested') LIMIT ?) AS recent", rs -> rs.getInt(1), recipient, since,
+                Math.max(0, atMost)).orElse(0);
+    }
+
     boolean hasHeld(long ticketId, String recipient) {
         return sql.one("SELECT COUNT(*) FROM outbox WHERE ticket_id = ? AND recipient = ? AND status = 'held'",
                 rs -> rs.getInt(1), ticketId, recipient).orElse(0) > 0;

@@ -50,6 +50,16 @@ public final class DecisionApplier {
         this.perSenderPerHour = config.limits().newTicketsPerSenderPerHour();
     }
 
+    /**
+     * How many more new tickets or {@code #mytickets} answers this sender may have this hour before being at the cap:
+     * a batch holding fewer mails from the sender cannot reach it.
+     */
+    public int headroom(TicketTx tx, String sender) {
+        Instant since = clock.instant().minus(HOUR);
+        return perSenderPerHour - Math.max(tx.ticketsOpenedSince(sender, since),
+                tx.answersSince(sender, Event.MY_TICKETS.template(), since));
+    }
+
     /** Whether this sender is at the hourly cap of new tickets or of {@code #mytickets} answers: a cheap first look. */
     public boolean atTheCap(TicketTx tx, String sender) {
         Instant since = clock.instant().minus(HOUR);

@@ -40,7 +40,7 @@ public final class HeldDigests {
             int queued = 0;
             for (List<HeldMail> group : groups.values()) {
                 String recipient = group.get(0).mail().recipient();
-                if (tx.notificationsTo(recipient, now.minus(HOUR)) >= ceilingPerHour) {
+                if (tx.notificationsTo(recipient, now.minus(HOUR), ceilingPerHour) >= ceilingPerHour) {
                     continue;
                 }
                 OutgoingMail digest = notices.heldDigest(group.stream().map(HeldMail::mail).toList(), ceilingPerHour);

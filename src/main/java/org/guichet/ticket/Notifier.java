@@ -183,7 +183,7 @@ public final class Notifier {
                 return;
             }
             tx.queueCapped(mail, now);
-        } else if (tx.hasHeld(ticket, recipient) || tx.notificationsTo(recipient, now.minus(HOUR)) >= ceilingPerHour) {
+        } else if (tx.hasHeld(ticket, recipient) || tx.notificationsTo(recipient, now.minus(HOUR), ceilingPerHour) >= ceilingPerHour) {
             tx.hold(mail, now);
             tx.insertEvent(ticket, TicketEvent.of(now, SYSTEM, "notification-held", mail.event() + " held for "
                     + recipient + ": " + ceilingPerHour + " mails in the last hour already; it goes out in a digest"

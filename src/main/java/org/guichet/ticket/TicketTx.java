@@ -98,6 +98,14 @@ public interface TicketTx {
     /** How many notifications to this recipient, about any ticket, were queued to go out since then. */
     int notificationsTo(String recipient, Instant since);
 
+    /**
+     * The same count, stopped at {@code atMost}: what the hourly ceiling needs to know, without counting the
+     * thousands of notices an agent gets in a flood one by one for every mail.
+     */
+    default int notificationsTo(String recipient, Instant since, int atMost) {
+        return Math.min(notificationsTo(recipient, since), atMost);
+    }
+
     /** Whether notifications about this ticket wait for this recipient's next digest. */
     boolean hasHeld(long ticketId, String recipient);
 
