@@ -45,10 +45,10 @@ public final class StatsBenchmark {
             }
             TicketStatistics statistics = new TicketStatistics(database);
             for (int i = 1; i <= RUNS; i++) {
-                time("stats", () -> statistics.compute(Optional.empty(), now), i);
+                time(database, "stats", () -> statistics.compute(Optional.empty(), now), i);
             }
             for (int i = 1; i <= RUNS; i++) {
-                time("stats --since (last 30 days)", () -> statistics.compute(Optional.of(now.minusSeconds(30 * 86400L)),
+                time(database, "stats --since (last 30 days)", () -> statistics.compute(Optional.of(now.minusSeconds(30 * 86400L)),
                         now), i);
             }
         } finally {
@@ -58,7 +58,11 @@ public final class StatsBenchmark {
         }
     }
 
-    private static void time(String what, java.util.function.Supplier<TicketStats> run, int round) {
+    private static void time(Database database, String what, java.util.function.Supplier<TicketStats> run,
+            int round) {
+        // guichet stats runs in a fresh process: H2 must not answer a run from the results it kept of the last one
+        database.inTransaction(c -> new Sql(c).update("UPDATE ticket SET subject = subject WHERE id = 1")
+                + new Sql(c).update("UPDATE ticket_event SET actor = actor WHERE id = (SELECT MIN(id) FROM ticket_event)"));
         long start = System.nanoTime();
         TicketStats s = run.get();
         System.out.printf(Locale.ROOT, "%s, run %d: %.3f s (%d tickets, median first response %s, reopen rate %.3f)%n",
