@@ -50,6 +50,13 @@ public final class IntakeLease implements ReadingTurn {
             } else {
                 holding = false;
                 holder = leases.find(INTAKE).map(Lease::holder).orElse("nobody");
+                if (goneFromThisHost(holder) && leases.takeFrom(INTAKE, holder, instance, ttl)) {
+                    log.info("intake lease taken from {}, a process of this host that is gone", holder);
+                    leases.release(holder, INSTANCE_PREFIX + holder);
+                    heldUntilNanos = started + ttl.minus(checkEvery).toNanos();
+                    holding = true;
+                    holder = instance;
+                }
             }
         } catch (RuntimeException e) {
             // The database is unreachable: nobody can take the turn from this instance meanwhile, and while it
@@ -63,6 +70,27 @@ public final class IntakeLease implements ReadingTurn {
             log.info("intake lease lost: {} reads the mailbox", holder);
         }
         return held();
+    }
+
+    /**
+     * Whether {@code other} names a process of this host (instances are named {@code host:pid}) that is no longer
+     * running: a daemon stopped while its database was closing under it (H2's own shutdown hook may close it
+     * before the lease is released), or killed. Its turn need not run out: this instance takes it at once. A pid
+     * that a new process reuses looks alive, and the lease then runs out as before.
+     */
+    private boolean goneFromThisHost(String other) {
+        int mine = instance.lastIndexOf(':');
+        int theirs = other.lastIndexOf(':');
+        if (mine <= 0 || theirs <= 0 || other.equals(instance)
+                || !instance.substring(0, mine).equals(other.substring(0, theirs))) {
+            return false;
+        }
+        try {
+            long pid = Long.parseLong(other.substring(theirs + 1));
+            return pid > 0 && ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     @Override

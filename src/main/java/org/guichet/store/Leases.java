@@ -47,6 +47,19 @@ public final class Leases {
         }
     }
 
+    /**
+     * Takes the lease from {@code from}, whatever its expiry, when {@code from} holds it still: for a holder known to
+     * be gone. False when the lease has passed to anyone else meanwhile.
+     */
+    public boolean takeFrom(String name, String from, String holder, Duration ttl) {
+        return database.inTransaction(c -> {
+            Sql sql = new Sql(c);
+            Instant now = now(sql);
+            return sql.update("UPDATE lease SET holder = ?, acquired_at = ?, renewed_at = ?, expires_at = ?"
+                    + " WHERE name = ? AND holder = ?", holder, now, now, now.plus(ttl), name, from) == 1;
+        });
+    }
+
     /** Gives the leases up at once, on a clean stop, so that another instance need not wait for them to expire. */
     public void release(String holder, String... names) {
         database.inTransaction(c -> {
