@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The packaged daemon run as a separate process, as an administrator runs it, with its log in a file. */
@@ -27,12 +28,19 @@ final class DaemonProcess {
 
     /** Starts {@code guichet run} with this config and heap, its output going to {@code log}. */
     static DaemonProcess start(Path config, Path log, String maxHeap) {
+        return start(config, log, maxHeap, Map.of());
+    }
+
+    /** The same, with these variables added to its environment. */
+    static DaemonProcess start(Path config, Path log, String maxHeap, Map<String, String> environment) {
         assertThat(JAR).as("the packaged jar (mvn package runs before the integration tests)").exists();
         List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + maxHeap, "-XX:+ExitOnOutOfMemoryError",
                 "-jar", JAR.toString(), "--config", config.toString(), "run"));
         try {
-            Process p = new ProcessBuilder(command).directory(config.getParent().toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(config.getParent().toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().putAll(environment);
+            Process p = builder.start();
             return new DaemonProcess(p, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

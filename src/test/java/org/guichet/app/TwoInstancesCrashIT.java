@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -87,8 +88,8 @@ class TwoInstancesCrashIT {
                 + "limits:\n  notifications-per-recipient-per-hour: 100000\n";
         assertThat(yaml).contains("jdbc:postgresql:").contains("failover: 6s");
         Files.writeString(config, yaml);
-        daemons[0] = DaemonProcess.start(config, dir.resolve("a-0.log"), "256m");
-        daemons[1] = DaemonProcess.start(config, dir.resolve("b-0.log"), "256m");
+        daemons[0] = DaemonProcess.start(config, dir.resolve("a-0.log"), "256m", machine(0));
+        daemons[1] = DaemonProcess.start(config, dir.resolve("b-0.log"), "256m", machine(1));
 
         List<Takeover> takeovers = new ArrayList<>();
         try (Database database = TestDatabase.of(dir).open()) {
@@ -105,7 +106,7 @@ class TwoInstancesCrashIT {
                 Lease taken = takenOverBy(leases, daemons[1 - reader].pid());
                 takeovers.add(new Takeover(kill, inbox, Duration.between(killedAt, taken.acquiredAt())));
                 String name = (reader == 0 ? "a-" : "b-") + kill + ".log";
-                daemons[reader] = DaemonProcess.start(config, dir.resolve(name), "256m");
+                daemons[reader] = DaemonProcess.start(config, dir.resolve(name), "256m", machine(reader));
             }
             await().dontCatchUncaughtExceptions().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
                     .untilAsserted(() -> {
@@ -129,6 +130,14 @@ class TwoInstancesCrashIT {
     }
 
     /** Which of the two daemons reads the mailbox now, once one does. */
+    /**
+     * Each daemon named as if on a machine of its own, as in production: a reader killed on one machine is replaced
+     * once its lease runs out (on one machine, a process that is gone gives its lease at once).
+     */
+    private static Map<String, String> machine(int slot) {
+        return Map.of("GUICHET_HOST", slot == 0 ? "machine-a" : "machine-b");
+    }
+
     private int reader(Leases leases) {
         AtomicReference<Integer> reader = new AtomicReference<>();
         // the daemons may not have created the lease table yet: a failed look is a look too early
