@@ -24,6 +24,23 @@ class ParseWatchdogTest {
     }
 
     @Test
+    void aParseStillRunsWhileAnAbandonedOneHoldsItsThread() throws InterruptedException {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch ended = new CountDownLatch(1);
+        assertThatThrownBy(() -> ParseWatchdog.run(() -> ignoreInterruptsUntil(release, ended), Duration.ofMillis(100)))
+                .isInstanceOf(ParseException.class);
+
+        InboundMail next = ParseWatchdog.run(() -> new MailParser(AttachmentSink.hashingOnly())
+                .parse("Subject: next\r\n\r\nHi".getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+                Duration.ofMinutes(1));
+
+        assertThat(next.subject()).isEqualTo("next");
+        assertThat(ended.getCount()).as("the abandoned parse is still running on its own thread").isEqualTo(1);
+        release.countDown();
+        assertThat(ended.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
     void anErrorWhileParsingReachesTheCallerAsItIs() {
         assertThatThrownBy(() -> ParseWatchdog.run(() -> {
             throw new OutOfMemoryError("Java heap space");
@@ -38,6 +55,14 @@ class ParseWatchdogTest {
 
         assertThat(mail.subject()).isEqualTo("in time");
         assertThat(mail.text()).isEqualTo("Hello");
+    }
+
+    private static InboundMail ignoreInterruptsUntil(CountDownLatch release, CountDownLatch ended) {
+        while (release.getCount() > 0) {
+            Thread.onSpinWait();
+        }
+        ended.countDown();
+        return stallUntilInterrupted(new CountDownLatch(1));
     }
 
     private static InboundMail stallUntilInterrupted(CountDownLatch stopped) {
