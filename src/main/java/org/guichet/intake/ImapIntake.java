@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -150,10 +151,18 @@ public final class ImapIntake {
         return uids;
     }
 
-    /** A mail of the batch in hand: what the folder said of it, and its spool file (none when refused unread). */
-    private record Waiting(Message message, MailSource source, long size, Optional<Instant> arrived, Path file) {
+    /**
+     * A mail of the batch in hand: what the folder said of it, and its bytes: downloaded with the batch, or in a
+     * spool file when it was streamed (neither when it is refused unread).
+     */
+    private record Waiting(Message message, MailSource source, long size, Optional<Instant> arrived, Path file,
+            byte[] bytes) {
         boolean refused() {
-            return file == null;
+            return file == null && bytes == null;
+        }
+
+        RawMail raw() {
+            return bytes != null ? RawMail.inMemory(bytes, source) : new RawMail(file, size, source);
         }
     }
 
@@ -163,7 +172,7 @@ public final class ImapIntake {
 
     /**
      * Reads from the folder all that handling the batch needs (UIDs, sizes, arrival dates, the bytes of the large
-     * mails) and writes each mail to a spool file. Stops at a spool failure, which it returns.
+     * mails, streamed to a spool file each). Stops at a spool failure, which it returns.
      */
     private Optional<String> prepare(Mailbox mailbox, List<Message> messages, Map<Message, Long> uids, long validity,
             Map<Long, byte[]> fetched, List<Waiting> batch) throws MessagingException {
@@ -175,13 +184,18 @@ public final class ImapIntake {
             MailSource source = new MailSource(mailboxName, imap.folder(), validity, uid);
             long size = m.getSize();
             if (size > maxMessageBytes) {
-                batch.add(new Waiting(m, source, size, arrived(m), null));
+                batch.add(new Waiting(m, source, size, arrived(m), null, null));
+                continue;
+            }
+            // the size downloaded, not the one the server announced: the limits apply to the bytes themselves
+            byte[] bytes = fetched.remove(uid);
+            if (bytes != null) {
+                batch.add(new Waiting(m, source, bytes.length, arrived(m), null, bytes));
                 continue;
             }
             try {
-                Path file = spool(mailbox, m, fetched.remove(uid));
-                // the size downloaded, not the one the server announced: the limits apply to the bytes themselves
-                batch.add(new Waiting(m, source, Files.size(file), arrived(m), file));
+                Path file = spool(mailbox, m);
+                batch.add(new Waiting(m, source, Files.size(file), arrived(m), file, null));
             } catch (IOException | UncheckedIOException e) {
                 return Optional.of("cannot write the mail to the spool folder " + spool + ": " + e.getMessage());
             }
@@ -226,7 +240,7 @@ public final class ImapIntake {
         if (group.isEmpty()) {
             return;
         }
-        List<RawMail> mails = group.stream().map(w -> new RawMail(w.file(), w.size(), w.source())).toList();
+        List<RawMail> mails = group.stream().map(Waiting::raw).toList();
         int[] told = {0};
         MailHandler.Committed committed = next -> {
             for (Disposition d : next) {
@@ -392,16 +406,12 @@ public final class ImapIntake {
         return batches;
     }
 
-    /** The mail's bytes in a spool file of its own: from the batch's download, or streamed when it is large. */
-    private Path spool(Mailbox mailbox, Message m, byte[] prefetched) throws IOException, MessagingException {
+    /** The mail's bytes in a spool file of its own, streamed from the server: a large mail, or one the batch missed. */
+    private Path spool(Mailbox mailbox, Message m) throws IOException, MessagingException {
         Path file = spoolFile();
         boolean written = false;
         try (OutputStream out = Files.newOutputStream(file)) {
-            if (prefetched != null) {
-                out.write(prefetched);
-            } else {
-                mailbox.writeRaw(m, out);
-            }
+            mailbox.writeRaw(m, out);
             written = true;
         } finally {
             if (!written) {
@@ -425,9 +435,14 @@ public final class ImapIntake {
         }
     }
 
+    /** A new file in the spool folder; the folder is made (0700) when it is missing, not checked for every mail. */
     private Path spoolFile() throws IOException {
-        PrivateFiles.createDirectories(spool);
-        return Files.createTempFile(spool, "mail-", ".eml");
+        try {
+            return Files.createTempFile(spool, "mail-", ".eml");
+        } catch (NoSuchFileException missing) {
+            PrivateFiles.createDirectories(spool);
+            return Files.createTempFile(spool, "mail-", ".eml");
+        }
     }
 
     /**
@@ -437,6 +452,11 @@ public final class ImapIntake {
     void cleanSpool() {
         if (!Files.isDirectory(spool)) {
             return;
+        }
+        try {
+            PrivateFiles.ownerOnly(spool); // checked here, once, rather than for each mail spooled
+        } catch (IOException e) {
+            log.warn("cannot make the spool folder {} private: {}", spool, e.getMessage());
         }
         long before = System.currentTimeMillis() - SPOOL_LEFTOVER_MILLIS;
         try (var files = Files.list(spool)) {

@@ -245,7 +245,7 @@ public final class MailProcessor implements MailHandler {
 
     StoredPart keepRaw(RawMail raw) {
         try {
-            return rawStore.keep(raw.file());
+            return raw.bytes().isPresent() ? rawStore.store(raw.bytes().get()) : rawStore.keep(raw.file().orElseThrow());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the raw bytes of " + raw.source() + ": " + e.getMessage(), e);
         }

@@ -3,10 +3,12 @@ package org.guichet.store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -37,8 +39,7 @@ public final class BlobStore implements AttachmentSink {
     /** Streams content to disk, synced, and returns its hash and size; a second copy is not written. */
     @Override
     public StoredPart store(InputStream content) throws IOException {
-        PrivateFiles.createDirectories(root);
-        Path temp = Files.createTempFile(root, "incoming-", ".part");
+        Path temp = tempFile();
         try {
             MessageDigest digest = sha256();
             long size;
@@ -53,6 +54,42 @@ public final class BlobStore implements AttachmentSink {
             return new StoredPart(sha, size);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * Keeps bytes held in memory: hashed first, so that a second copy is not even written; otherwise written beside
+     * their place, synced, then moved into it.
+     */
+    public StoredPart store(byte[] content) throws IOException {
+        String sha = HexFormat.of().formatHex(sha256().digest(content));
+        Path target = pathOf(sha);
+        if (Files.exists(target)) {
+            return new StoredPart(sha, content.length);
+        }
+        Path temp = tempFile();
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            moveIntoPlace(temp, target);
+            return new StoredPart(sha, content.length);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** A new file in the store's folder, which is made (0700) when it is missing, not checked for every file. */
+    private Path tempFile() throws IOException {
+        try {
+            return Files.createTempFile(root, "incoming-", ".part");
+        } catch (NoSuchFileException missing) {
+            PrivateFiles.createDirectories(root);
+            return Files.createTempFile(root, "incoming-", ".part");
         }
     }
 
@@ -96,9 +133,13 @@ public final class BlobStore implements AttachmentSink {
         if (Files.exists(target)) {
             return;
         }
-        PrivateFiles.createDirectories(target.getParent());
         try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (NoSuchFileException firstOfItsFolder) {
+                PrivateFiles.createDirectories(target.getParent());
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            }
         } catch (FileAlreadyExistsException raced) {
             // another copy of the same bytes got there first: same content, nothing to do
         }
