@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         description = {"Measure Guichet on a throwaway helpdesk (temporary database and folders, removed afterwards),"
                 + " on the embedded mail server, or on a real one with --imap and --smtp (or --config):",
             "(a) a plain IMAP client fetching the waiting mails; (b) intake's drain of them, its ratio to (a) and CPU"
-                + " per mail; (c) the outbox's send rate; (d) delivery-to-acknowledgement with IDLE; (e) start time"
+                + " per mail, then (b') the same for as many more once the JVM is warm; (c) the outbox's send rate; (d) delivery-to-acknowledgement with IDLE; (e) start time"
                 + " of a fresh daemon to the first mail handled; (f) peak heap for a large mail.",
             "On a real server the mails stay there (in Processed), and acknowledgements go to @example.org"
                 + " requesters, whose IMAP password must be their local part: use a test server"
@@ -122,6 +122,12 @@ public final class BenchCommand implements Callable<Integer> {
         m.put("intakeRatioToCeiling", Math.round(r.ratio() * 1000) / 1000.0);
         m.put("cpuMillisPerMail", Math.round(r.drain().cpuMillisPerMail() * 100) / 100.0);
         m.put("cpuIncludesMailServer", r.cpuIncludesMailServer());
+        m.put("warmIntakeHandled", r.warm().handled());
+        m.put("warmIntakeQuarantined", r.warm().quarantined());
+        m.put("warmIntakeLeft", r.warm().left());
+        m.put("warmIntakeMillis", r.warm().millis());
+        m.put("warmIntakeMailsPerSecond", Math.round(r.warm().handledPerSecond()));
+        m.put("warmCpuMillisPerMail", Math.round(r.warm().cpuMillisPerMail() * 100) / 100.0);
         m.put("outboxSent", r.outbox().sent());
         m.put("outboxUnsent", r.outbox().unsent());
         m.put("outboxMillis", r.outbox().millis());

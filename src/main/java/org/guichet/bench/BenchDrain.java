@@ -44,10 +44,15 @@ final class BenchDrain {
 
     /** Mails {@code offset + 1} to {@code offset + count} of the bench's shapes, put in the support INBOX. */
     void fill(int offset, int count) throws Exception {
+        fill(offset, count, "requester");
+    }
+
+    /** The same, from other senders (see {@link BenchMails#mail(int, String)}). */
+    void fill(int offset, int count, String senders) throws Exception {
         Session session = Session.getInstance(new Properties());
         List<MimeMessage> mails = new ArrayList<>(count);
         for (int i = 1; i <= count; i++) {
-            mails.add(message(session, shapes.mail(i).replace("<bench-", "<bench" + offset + "-" + run + "-")));
+            mails.add(message(session, shapes.mail(i, senders).replace("<bench-", "<bench" + offset + "-" + run + "-")));
         }
         server.put(mails);
     }

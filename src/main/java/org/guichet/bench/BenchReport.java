@@ -7,7 +7,7 @@ import java.util.Optional;
  * includes GreenMail's own work (serving IMAP, storing mail), which a real server does in its own process.
  */
 record BenchReport(String server, boolean cpuIncludesMailServer, BenchCeiling.Result ceiling, BenchDrain.Result drain,
-        BenchOutbox.Result outbox, BenchAcks.Result acks, BenchStart.Result start, Optional<BenchHeap.Result> heap) {
+        BenchDrain.Result warm, BenchOutbox.Result outbox, BenchAcks.Result acks, BenchStart.Result start, Optional<BenchHeap.Result> heap) {
 
     double ceilingPerSecond() {
         return ceiling.mails() * 1000.0 / Math.max(1, ceiling.millis());

@@ -21,6 +21,12 @@ final class BenchText {
         out.printf(Locale.ROOT, "    CPU per mail:                 %6.2f ms (%.1f s of process CPU%s) [target <= 2 ms]%n",
                 d.cpuMillisPerMail(), d.cpuNanos() / 1e9,
                 r.cpuIncludesMailServer() ? ", including the embedded GreenMail's" : "");
+        BenchDrain.Result w = r.warm();
+        out.printf(Locale.ROOT, "(b') the same, warm JVM:          %6.0f mails/s handled (%d handled, %d quarantined, %d"
+                + " left, of %d more, in %d ms), once the JIT has compiled intake's code%n", w.handledPerSecond(),
+                w.handled(), w.quarantined(), w.left(), w.mails(), w.millis());
+        out.printf(Locale.ROOT, "    CPU per mail, warm:           %6.2f ms (%.1f s of process CPU)%n",
+                w.cpuMillisPerMail(), w.cpuNanos() / 1e9);
         out.printf(Locale.ROOT, "(c) outbox send rate:             %6.0f mails/s (%d sent in %d ms, %d left unsent)%n",
                 r.outbox().perSecond(), r.outbox().sent(), r.outbox().millis(), r.outbox().unsent());
         out.printf(Locale.ROOT, "(d) delivery to acknowledgement:  median %d ms, 95th percentile %d ms over %d mails"

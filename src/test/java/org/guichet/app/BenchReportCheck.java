@@ -41,6 +41,12 @@ final class BenchReportCheck {
         assertThat(r.get("ceilingMailsPerSecond").asLong()).isPositive();
         assertThat(r.get("intakeRatioToCeiling").asDouble()).isPositive();
         assertThat(r.get("cpuMillisPerMail").asDouble()).isPositive();
+        // the second drain, on the warm JVM, takes as many new mails, all of them
+        assertThat(r.get("warmIntakeHandled").asInt()).isEqualTo(MAILS);
+        assertThat(r.get("warmIntakeQuarantined").asInt()).isZero();
+        assertThat(r.get("warmIntakeLeft").asInt()).isZero();
+        assertThat(r.get("warmIntakeMailsPerSecond").asLong()).isPositive();
+        assertThat(r.get("warmCpuMillisPerMail").asDouble()).isPositive();
         // at least one acknowledgement per new request (three mails in four), all sent
         assertThat(r.get("outboxSent").asInt()).isGreaterThanOrEqualTo(MAILS * 3 / 4);
         assertThat(r.get("outboxMailsPerSecond").asLong()).isPositive();
