@@ -6,3 +6,7 @@ DROP INDEX IF EXISTS ix_outbox_message_id;
 DROP INDEX IF EXISTS ix_outbox_ticket_recipient;
 DROP INDEX IF EXISTS ix_ticket_status;
 DROP INDEX IF EXISTS ix_ticket_requester;
+-- The hourly ceiling of notifications to one person counts their latest ones not held for a digest: with the status
+-- in the index, it is counted from the index alone, not from each row (an agent has thousands).
+DROP INDEX IF EXISTS ix_outbox_recipient_created;
+CREATE INDEX ix_outbox_recipient_created_status ON outbox (recipient, created_at, status);

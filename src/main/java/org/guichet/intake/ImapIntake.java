@@ -33,7 +33,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class ImapIntake {
     private static final Logger log = LoggerFactory.getLogger(ImapIntake.class);
-    private static final int BATCH_MESSAGES = 50;
+    /**
+     * Mails a batch, one {@code UID FETCH}, one transaction and one {@code UID MOVE}: the commit and the server's move
+     * cost about the same for 50 mails as for 200, so 200 drained 5,000 waiting mails 1.3 to 1.7 times as fast in
+     * {@code guichet bench}; the bytes bound below still caps what a batch holds in memory.
+     */
+    private static final int BATCH_MESSAGES = 200;
     private static final long BATCH_BYTES = 8L * 1024 * 1024;
     private static final long STREAM_ABOVE = 1024L * 1024;
     private static final long SPOOL_LEFTOVER_MILLIS = 60L * 60 * 1000;
