@@ -35,9 +35,12 @@ public final class ImapIntake {
     private static final Logger log = LoggerFactory.getLogger(ImapIntake.class);
     /**
      * Mails a batch, one {@code UID FETCH}, one transaction and one {@code UID MOVE}: the commit and the server's move
-     * cost about the same for 50 mails as for 200, so 200 drained 5,000 waiting mails 1.3 to 1.7 times as fast in
-     * {@code guichet bench}; the bytes bound below still caps what a batch holds in memory.
+     * cost about the same for 50 mails as for 200, so batches of 200 drained 5,000 waiting mails 1.3 to 1.7 times as
+     * fast in {@code guichet bench}. A pass starts with 50 and doubles: the first mails of a backlog (and those after
+     * a restart) are committed, moved and answered as soon as with small batches, and a crash leaves few handled
+     * mails in place. The bytes bound below still caps what a batch holds in memory.
      */
+    private static final int FIRST_BATCH_MESSAGES = 50;
     private static final int BATCH_MESSAGES = 200;
     private static final long BATCH_BYTES = 8L * 1024 * 1024;
     private static final long STREAM_ABOVE = 1024L * 1024;
@@ -395,12 +398,14 @@ public final class ImapIntake {
         List<List<Message>> batches = new ArrayList<>();
         List<Message> current = new ArrayList<>();
         long bytes = 0;
+        int most = FIRST_BATCH_MESSAGES;
         for (Message m : messages) {
             long size = Math.max(0, Math.min(m.getSize(), STREAM_ABOVE));
-            if (!current.isEmpty() && (current.size() >= BATCH_MESSAGES || bytes + size > BATCH_BYTES)) {
+            if (!current.isEmpty() && (current.size() >= most || bytes + size > BATCH_BYTES)) {
                 batches.add(current);
                 current = new ArrayList<>();
                 bytes = 0;
+                most = Math.min(BATCH_MESSAGES, most * 2);
             }
             current.add(m);
             bytes += size;
