@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.guichet.ticket.HeldMail;
 import org.guichet.ticket.MailOrigin;
@@ -134,6 +135,16 @@ final class JdbcTicketTx implements TicketTx {
     @Override
     public List<TicketEvent> events(long ticketId) {
         return events.of(ticketId);
+    }
+
+    @Override
+    public List<Logged> ticketsWithEvents(long afterId, Optional<Instant> since, int limit) {
+        List<Ticket> page = tickets.page(afterId, since, limit);
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<TicketEvent>> logs = events.ofRange(page.get(0).id(), page.get(page.size() - 1).id());
+        return page.stream().map(t -> new Logged(t, logs.getOrDefault(t.id(), List.of()))).toList();
     }
 
     @Override

@@ -138,7 +138,34 @@ final class TicketRows {
         return byTicket;
     }
 
+    /**
+     * The tickets with an id over {@code afterId} (created since then, when given), {@code limit} at most, in id
+     * order, with their observers: a page of a walk over every ticket that holds one page in memory at a time.
+     */
+    List<Ticket> page(long afterId, Optional<Instant> since, int limit) {
+        String created = since.isPresent() ? " AND t.created_at >= ?" : "";
+        List<Object> params = new ArrayList<>(List.of(afterId));
+        since.ifPresent(params::add);
+        params.add(limit);
+        Map<Long, List<String>> observers = new HashMap<>();
+        List<Ticket> page = sql.list("SELECT t.* FROM ticket t WHERE t.id > ?" + created + " ORDER BY t.id LIMIT ?",
+                rs -> ticket(rs, List.of()), params.toArray());
+        if (page.isEmpty()) {
+            return page;
+        }
+        sql.list("SELECT o.ticket_id, o.address FROM ticket_observer o WHERE o.ticket_id BETWEEN ? AND ?"
+                + " ORDER BY o.address", rs -> observers.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                .add(rs.getString(2)), page.get(0).id(), page.get(page.size() - 1).id());
+        return observers.isEmpty() ? page
+                : page.stream().map(t -> observers.containsKey(t.id()) ? t.withObservers(observers.get(t.id()), t.updated()) : t)
+                        .toList();
+    }
+
     private static TicketSummary summary(ResultSet rs, List<String> observers) throws SQLException {
+        return new TicketSummary(ticket(rs, observers), rs.getInt("message_count"), rs.getInt("attachment_count"));
+    }
+
+    private static Ticket ticket(ResultSet rs, List<String> observers) throws SQLException {
         long linked = rs.getLong("linked_ticket_id");
         Optional<Long> linkedTicket = rs.wasNull() ? Optional.empty() : Optional.of(linked);
         Ticket ticket = new Ticket(rs.getLong("id"), rs.getString("subject"),
@@ -149,6 +176,6 @@ final class TicketRows {
                 observers, Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"),
                 Sql.optionalInstant(rs, "first_response_at"), Sql.optionalInstant(rs, "resolved_at"),
                 Sql.optionalInstant(rs, "closed_at"), linkedTicket, Optional.ofNullable(rs.getString("mailbox")));
-        return new TicketSummary(ticket, rs.getInt("message_count"), rs.getInt("attachment_count"));
+        return ticket;
     }
 }

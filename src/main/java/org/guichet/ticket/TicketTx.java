@@ -67,6 +67,16 @@ public interface TicketTx {
     List<TicketEvent> events(long ticketId);
 
     /**
+     * The tickets with an id over {@code afterId} (created since then, when given), at most {@code limit} of them in
+     * id order, each with its event log: a page of tickets read in two queries, for a walk over all of them.
+     */
+    List<Logged> ticketsWithEvents(long afterId, Optional<Instant> since, int limit);
+
+    /** A ticket and its event log, oldest first. */
+    record Logged(Ticket ticket, List<TicketEvent> events) {
+    }
+
+    /**
      * Marks this agent's digest of this day as sent; false when it already was, and then nothing is to be sent.
      */
     boolean claimDigest(String agent, LocalDate day, Instant now);
