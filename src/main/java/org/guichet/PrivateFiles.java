@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
@@ -41,6 +42,19 @@ public final class PrivateFiles {
         Set<PosixFilePermission> wanted = Files.isDirectory(path) ? DIRECTORY : FILE;
         if (!Files.getPosixFilePermissions(path).equals(wanted)) {
             Files.setPosixFilePermissions(path, wanted);
+        }
+    }
+
+    /**
+     * A new empty file (0600) in the folder, which is made (0700) only when it is missing: checking the folder
+     * for every file cost several system calls on intake's path.
+     */
+    public static Path createTempFile(Path dir, String prefix, String suffix) throws IOException {
+        try {
+            return Files.createTempFile(dir, prefix, suffix);
+        } catch (NoSuchFileException missing) {
+            createDirectories(dir);
+            return Files.createTempFile(dir, prefix, suffix);
         }
     }
 

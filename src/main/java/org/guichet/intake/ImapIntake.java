@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -445,14 +444,8 @@ public final class ImapIntake {
         }
     }
 
-    /** A new file in the spool folder; the folder is made (0700) when it is missing, not checked for every mail. */
     private Path spoolFile() throws IOException {
-        try {
-            return Files.createTempFile(spool, "mail-", ".eml");
-        } catch (NoSuchFileException missing) {
-            PrivateFiles.createDirectories(spool);
-            return Files.createTempFile(spool, "mail-", ".eml");
-        }
+        return PrivateFiles.createTempFile(spool, "mail-", ".eml");
     }
 
     /**

@@ -83,14 +83,8 @@ public final class BlobStore implements AttachmentSink {
         }
     }
 
-    /** A new file in the store's folder, which is made (0700) when it is missing, not checked for every file. */
     private Path tempFile() throws IOException {
-        try {
-            return Files.createTempFile(root, "incoming-", ".part");
-        } catch (NoSuchFileException missing) {
-            PrivateFiles.createDirectories(root);
-            return Files.createTempFile(root, "incoming-", ".part");
-        }
+        return PrivateFiles.createTempFile(root, "incoming-", ".part");
     }
 
     /**
