@@ -156,9 +156,8 @@ final class TicketRows {
         sql.list("SELECT o.ticket_id, o.address FROM ticket_observer o WHERE o.ticket_id BETWEEN ? AND ?"
                 + " ORDER BY o.address", rs -> observers.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
                 .add(rs.getString(2)), page.get(0).id(), page.get(page.size() - 1).id());
-        return observers.isEmpty() ? page
-                : page.stream().map(t -> observers.containsKey(t.id()) ? t.withObservers(observers.get(t.id()), t.updated()) : t)
-                        .toList();
+        return page.stream().map(t -> observers.containsKey(t.id())
+                ? t.withObservers(observers.get(t.id()), t.updated()) : t).toList();
     }
 
     private static TicketSummary summary(ResultSet rs, List<String> observers) throws SQLException {
