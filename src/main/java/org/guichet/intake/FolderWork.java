@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.guichet.DaemonThreads;
 
 /**
  * The folder's side of one pass, on a thread of its own, in the order asked: the next batch downloads, and a
@@ -26,11 +27,7 @@ final class FolderWork implements AutoCloseable {
 
     FolderWork(Mailbox mailbox) {
         this.mailbox = mailbox;
-        this.worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "guichet-imap");
-            t.setDaemon(true);
-            return t;
-        });
+        this.worker = Executors.newSingleThreadExecutor(DaemonThreads.named("guichet-imap"));
     }
 
     /** Starts downloading these UIDs, after whatever was asked before; {@link #take()} gives them. */

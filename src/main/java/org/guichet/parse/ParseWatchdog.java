@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import org.guichet.DaemonThreads;
 
 /**
  * Runs one parse on a thread of its own and gives up on it past a time limit, so that a mail that makes the parser
@@ -20,11 +21,7 @@ import java.util.function.Supplier;
  */
 final class ParseWatchdog {
     private static final ExecutorService THREADS = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
-            new SynchronousQueue<>(), r -> {
-                Thread t = new Thread(r, "guichet-parse");
-                t.setDaemon(true);
-                return t;
-            });
+            new SynchronousQueue<>(), DaemonThreads.named("guichet-parse"));
 
     private ParseWatchdog() {
     }

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import org.guichet.DaemonThreads;
 import org.guichet.config.Limits;
 import org.guichet.intake.Disposition;
 import org.guichet.intake.MailHandler;
@@ -290,10 +291,6 @@ final class GroupCommit {
     }
 
     private static ExecutorService pool(int threads, String name) {
-        return Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        });
+        return Executors.newFixedThreadPool(threads, DaemonThreads.named(name));
     }
 }

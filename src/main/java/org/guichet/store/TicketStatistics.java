@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import org.guichet.DaemonThreads;
 import org.guichet.store.TicketStats.AgentLoad;
 import org.guichet.store.TicketStats.CategoryGrowth;
 import org.guichet.store.TicketStats.Delays;
@@ -44,11 +45,7 @@ public final class TicketStatistics {
         boolean byOffset = database.vendor() == Database.Vendor.POSTGRESQL;
         Period period = new Period(since);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(4,
-                Runtime.getRuntime().availableProcessors())), r -> {
-                    Thread t = new Thread(r, "guichet-stats");
-                    t.setDaemon(true);
-                    return t;
-                });
+                Runtime.getRuntime().availableProcessors())), DaemonThreads.named("guichet-stats"));
         try {
             Future<TicketCounts> scan = query(pool, sql -> TicketCounts.scan(sql, period.where(), period.params()));
             // on H2 the delays do not need the scan's counts: they run beside it, and take its counts afterwards
