@@ -139,7 +139,7 @@ public final class ImapIntake {
                             return new Pass(handled, waiting.size() - handled, true);
                         }
                     } finally {
-                        batch.forEach(w -> deleteQuietly(w.file()));
+                        batch.forEach(w -> w.spoolFile().ifPresent(ImapIntake::deleteQuietly));
                     }
                 }
                 return new Pass(handled, waiting.size() - handled, false);
@@ -159,17 +159,16 @@ public final class ImapIntake {
     }
 
     /**
-     * A mail of the batch in hand: what the folder said of it, and its bytes: downloaded with the batch, or in a
-     * spool file when it was streamed (neither when it is refused unread).
+     * A mail of the batch in hand: what the folder said of it, and its raw mail, in memory when downloaded with the
+     * batch or in a spool file when it was streamed (none when it is refused unread).
      */
-    private record Waiting(Message message, MailSource source, long size, Optional<Instant> arrived, Path file,
-            byte[] bytes) {
+    private record Waiting(Message message, MailSource source, long size, Optional<Instant> arrived, RawMail raw) {
         boolean refused() {
-            return file == null && bytes == null;
+            return raw == null;
         }
 
-        RawMail raw() {
-            return bytes != null ? RawMail.inMemory(bytes, source) : new RawMail(file, size, source);
+        Optional<Path> spoolFile() {
+            return refused() ? Optional.empty() : raw.file();
         }
     }
 
@@ -191,18 +190,19 @@ public final class ImapIntake {
             MailSource source = new MailSource(mailboxName, imap.folder(), validity, uid);
             long size = m.getSize();
             if (size > maxMessageBytes) {
-                batch.add(new Waiting(m, source, size, arrived(m), null, null));
+                batch.add(new Waiting(m, source, size, arrived(m), null));
                 continue;
             }
             // the size downloaded, not the one the server announced: the limits apply to the bytes themselves
             byte[] bytes = fetched.remove(uid);
             if (bytes != null) {
-                batch.add(new Waiting(m, source, bytes.length, arrived(m), null, bytes));
+                batch.add(new Waiting(m, source, bytes.length, arrived(m), RawMail.inMemory(bytes, source)));
                 continue;
             }
             try {
                 Path file = spool(mailbox, m);
-                batch.add(new Waiting(m, source, Files.size(file), arrived(m), file, null));
+                long spooled = Files.size(file);
+                batch.add(new Waiting(m, source, spooled, arrived(m), new RawMail(file, spooled, source)));
             } catch (IOException | UncheckedIOException e) {
                 return Optional.of("cannot write the mail to the spool folder " + spool + ": " + e.getMessage());
             }
