@@ -50,7 +50,10 @@ public final class BlobStore implements AttachmentSink {
                 channel.force(true);
             }
             String sha = HexFormat.of().formatHex(digest.digest());
-            moveIntoPlace(temp, pathOf(sha));
+            Path target = pathOf(sha);
+            if (!Files.exists(target)) {
+                moveIntoPlace(temp, target);
+            }
             return new StoredPart(sha, size);
         } finally {
             Files.deleteIfExists(temp);
@@ -123,10 +126,8 @@ public final class BlobStore implements AttachmentSink {
         }
     }
 
+    /** Moves the synced file to its place; the caller saw nothing there (a copy racing it is the same bytes). */
     private static void moveIntoPlace(Path temp, Path target) throws IOException {
-        if (Files.exists(target)) {
-            return;
-        }
         try {
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
