@@ -22,14 +22,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * CrashIT across two mailboxes, smaller: the packaged daemon reads support@ and rh@ at once, with 200 requests
+ * CrashIT across two mailboxes, in fewer rounds: the packaged daemon reads support@ and rh@ at once, with 500 requests
  * split between them and some sent to both, and is killed with SIGKILL at random moments and started again. In
  * the end each request made one ticket, answered once and from the right address, and nothing is left behind.
  */
 class MailboxesCrashIT {
     private static final String SUPPORT = TestHelpdesk.SUPPORT;
     private static final String RH = MailboxesIT.RH;
-    private static final int REQUESTS = 200;
+    // enough work for the six rounds: each round handles at least one batch (50 mails) in each mailbox before its
+    // kill, and with 200 requests the mailboxes were sometimes empty by the fourth round
+    private static final int REQUESTS = 500;
     // every tenth request goes to both addresses: its two copies are one mail, and one ticket
     private static final int TO_BOTH_EVERY = 10;
     private static final int ROUNDS = 6;
