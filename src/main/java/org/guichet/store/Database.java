@@ -45,15 +45,6 @@ public final class Database implements AutoCloseable {
         this.url = vendor == Vendor.H2 ? statementCache(durable(withAutoServer(configuredUrl))) : configuredUrl;
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
-        if (vendor == Vendor.H2) {
-            H2Access.requireLoopback(url);
-            H2Access.Credentials credentials = H2Access.credentials(url);
-            config.setUsername(credentials.user());
-            config.setPassword(credentials.password());
-        } else {
-            config.setUsername(user);
-            config.setPassword(password);
-        }
         config.setMaximumPoolSize(POOL_SIZE);
         // no idle connections kept: an H2 file database is closed, and its lock released, with its last connection
         config.setMinimumIdle(0);
@@ -61,7 +52,36 @@ public final class Database implements AutoCloseable {
         // the pool opens its first connection when asked, so that a command reports an unreachable database itself
         config.setInitializationFailTimeout(-1);
         config.setPoolName("guichet");
-        this.pool = new HikariDataSource(config);
+        if (vendor == Vendor.H2) {
+            H2Access.requireLoopback(url);
+            this.pool = h2Pool(config, url);
+        } else {
+            config.setUsername(user);
+            config.setPassword(password);
+            this.pool = new HikariDataSource(config);
+        }
+    }
+
+    /**
+     * The pool of an H2 database, which is opened here, once: the connection that checks its password holds it
+     * open until the pool has a connection of its own (the first one the pool would otherwise open when asked).
+     */
+    private static HikariDataSource h2Pool(HikariConfig config, String url) {
+        try (H2Access.Opened opened = H2Access.open(url)) {
+            config.setUsername(opened.credentials().user());
+            config.setPassword(opened.credentials().password());
+            HikariDataSource pool = new HikariDataSource(config);
+            if (opened.checked().isPresent()) {
+                try {
+                    pool.getConnection().close(); // back to the pool, which keeps it, and the database open
+                } catch (SQLException e) {
+                    pool.close();
+                    throw new StoreException("cannot open the database " + url.split("[;?]", 2)[0] + ": "
+                            + e.getMessage(), e);
+                }
+            }
+            return pool;
+        }
     }
 
     /** The databases Guichet runs on; the migrations that must differ live in a folder of each. */

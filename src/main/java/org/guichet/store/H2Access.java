@@ -99,21 +99,45 @@ final class H2Access {
     }
 
     /**
-     * The credentials to open this database with: for a file database, {@code sa} and its generated password,
-     * created (and the database moved to it) on first use; {@code sa} without password for any other.
+     * The credentials a database opens with, and the connection that checked them, if any: it holds the database
+     * open until the pool has a connection of its own, so that H2 opens the file once, not twice (once for this
+     * check, closing it with a compaction, and again for the pool: 0.3 s on a large file).
      */
-    static Credentials credentials(String url) {
+    record Opened(Credentials credentials, Optional<Connection> checked) implements AutoCloseable {
+        @Override
+        public void close() {
+            checked.ifPresent(c -> {
+                try {
+                    c.close();
+                } catch (SQLException e) {
+                    LOG.debug("closing the connection that checked the password: {}", e.getMessage());
+                }
+            });
+        }
+    }
+
+    /**
+     * Opens this database with its credentials: for a file database, {@code sa} and its generated password,
+     * created (and the database moved to it) on first use; {@code sa} without password, and nothing opened yet,
+     * for any other. The caller closes what it returns once the database is open elsewhere.
+     */
+    static Opened open(String url) {
         Optional<Path> database = databaseFile(url);
         if (database.isEmpty()) {
-            return new Credentials(USER, "");
+            return new Opened(new Credentials(USER, ""), Optional.empty());
         }
         try {
             Path dir = database.get().toAbsolutePath().getParent();
             PrivateFiles.createDirectories(dir);
             Credentials credentials = new Credentials(USER, password(passwordFile(database.get())));
-            movePassword(url, credentials);
-            restrictFiles(dir, database.get().getFileName().toString());
-            return credentials;
+            Connection checked = movePassword(url, credentials);
+            try {
+                restrictFiles(dir, database.get().getFileName().toString());
+            } catch (IOException e) {
+                new Opened(credentials, Optional.of(checked)).close();
+                throw e;
+            }
+            return new Opened(credentials, Optional.of(checked));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the database " + database.get() + " private: " + e.getMessage(), e);
         }
@@ -145,11 +169,11 @@ final class H2Access {
 
     /**
      * Opens the database once with the generated password; a database made before the password, whose {@code sa}
-     * has an empty one, is moved to it. A new database is created with it.
+     * has an empty one, is moved to it. A new database is created with it. Returns the connection, still open.
      */
-    private static void movePassword(String url, Credentials credentials) {
-        try (Connection c = DriverManager.getConnection(url, credentials.user(), credentials.password())) {
-            return;
+    private static Connection movePassword(String url, Credentials credentials) {
+        try {
+            return DriverManager.getConnection(url, credentials.user(), credentials.password());
         } catch (SQLException e) {
             if (e.getErrorCode() != WRONG_USER_OR_PASSWORD) {
                 throw new StoreException("cannot open the database " + safe(url) + ": " + e.getMessage(), e);
@@ -160,6 +184,7 @@ final class H2Access {
             // the password is hex digits only (checked when read): safe inside a literal
             s.execute("ALTER USER " + credentials.user() + " SET PASSWORD '" + credentials.password() + "'");
             LOG.info("database {} now opens with the generated password in its .password file", safe(url));
+            return DriverManager.getConnection(url, credentials.user(), credentials.password());
         } catch (SQLException e) {
             throw new StoreException("the database " + safe(url) + " refuses the password in its .password file"
                     + " (and an empty one): restore that file from a backup", e);
