@@ -10,28 +10,43 @@ import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.angus.mail.iap.Response;
+import org.eclipse.angus.mail.iap.ResponseHandler;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPMessage;
 import org.eclipse.angus.mail.imap.protocol.BODY;
 import org.eclipse.angus.mail.imap.protocol.FetchResponse;
 import org.eclipse.angus.mail.imap.protocol.IMAPResponse;
+import org.eclipse.angus.mail.imap.protocol.Status;
 import org.eclipse.angus.mail.imap.protocol.UID;
+import org.guichet.DaemonThreads;
 import org.guichet.config.Imap;
 import org.guichet.connect.MailLogin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** One open connection to the watched folder: list, fetch by UID in batches, move, wait with IDLE. */
 final class Mailbox implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Mailbox.class);
+    /** The one thread that ends IDLEs given a limit, for every mailbox: a NOOP each, a few a minute at most. */
+    private static final ScheduledExecutorService IDLE_LIMITS = idleLimits();
     private final Imap imap;
     private final Store store;
     private final IMAPFolder folder;
     private volatile boolean idling;
     private volatile boolean wakeAsked;
+    /** {@link #heard}, as one object: the folder's connection is given it, and takes it back when reopened. */
+    private final ResponseHandler listener = this::heard;
     private long uidNextListed = -1;
 
     private Mailbox(Imap imap, Store store, IMAPFolder folder) {
@@ -53,15 +68,33 @@ final class Mailbox implements AutoCloseable {
             IMAPFolder folder = (IMAPFolder) store.getFolder(imap.folder());
             folder.open(Folder.READ_WRITE);
             Mailbox mailbox = new Mailbox(imap, store, folder);
-            folder.doCommand(protocol -> {
-                protocol.addResponseHandler(mailbox::heard);
-                return null;
-            });
+            mailbox.listen();
             return mailbox;
         } catch (MessagingException | RuntimeException e) {
             store.close();
             throw e;
         }
+    }
+
+    private void listen() throws MessagingException {
+        folder.doCommand(protocol -> {
+            protocol.addResponseHandler(listener);
+            return null;
+        });
+    }
+
+    /**
+     * Selects the folder again, which makes the server count its messages afresh: the way to learn of a mail it
+     * never announced on this connection.
+     */
+    private void reselect() throws MessagingException {
+        folder.doCommand(protocol -> {
+            protocol.removeResponseHandler(listener);
+            return null;
+        });
+        folder.close(false);
+        folder.open(Folder.READ_WRITE);
+        listen();
     }
 
     private static void ensureFolder(Store store, String name) throws MessagingException {
@@ -78,6 +111,11 @@ final class Mailbox implements AutoCloseable {
      */
     int count() throws MessagingException {
         noop();
+        return present();
+    }
+
+    /** The messages this connection knows of in the folder, the ones moved away left out. */
+    private int present() throws MessagingException {
         int present = 0;
         for (Message m : folder.getMessages()) {
             if (!m.isExpunged()) {
@@ -97,9 +135,13 @@ final class Mailbox implements AutoCloseable {
     }
 
     private long uidNext() throws MessagingException {
+        return status().uidnext;
+    }
+
+    /** The server's own count of the folder's messages and its UIDNEXT, in one STATUS. */
+    private Status status() throws MessagingException {
         String name = folder.getFullName();
-        Object next = folder.doCommand(protocol -> protocol.status(name, new String[] {"UIDNEXT"}).uidnext);
-        return (Long) next;
+        return (Status) folder.doCommand(protocol -> protocol.status(name, new String[] {"MESSAGES", "UIDNEXT"}));
     }
 
     private void noop() throws MessagingException {
@@ -118,7 +160,18 @@ final class Mailbox implements AutoCloseable {
      * expunged meanwhile (by our last move, reported late, or by someone else) are left out.
      */
     List<Message> messages() throws MessagingException {
-        uidNextListed = uidNext();
+        Status status = status();
+        uidNextListed = status.uidnext;
+        if (status.total > present()) {
+            // the server holds mail this connection was never told of (GreenMail, now and then, loses the
+            // announcement for good): a NOOP asks for it, and failing that a new SELECT counts the folder afresh
+            noop();
+            if (status.total > present()) {
+                log.info("{}: the server holds {} mails where this connection knows of {}; selecting the folder"
+                        + " again", describe(), status.total, present());
+                reselect();
+            }
+        }
         Message[] all = folder.getMessages();
         FetchProfile profile = new FetchProfile();
         profile.add(UIDFolder.FetchProfileItem.UID);
@@ -210,20 +263,23 @@ final class Mailbox implements AutoCloseable {
     }
 
     /**
-     * Waits in IDLE until the server reports a change, or another thread renews or stops the wait. A server may
-     * report a mail delivered just before the IDLE (after our last look) together with its answer to the IDLE
-     * command; Jakarta Mail counts it but goes on waiting, so {@link #heard} ends the wait then. (Not a
-     * MessageCountListener: with one, Jakarta Mail keeps moved mails in the folder's count.)
+     * Waits in IDLE until the server reports a change, another thread renews or stops the wait, or {@code atMost}
+     * has passed. A server may report a mail delivered just before the IDLE (after our last look) together with its
+     * answer to the IDLE command; Jakarta Mail counts it but goes on waiting, so {@link #heard} ends the wait then.
+     * (Not a MessageCountListener: with one, Jakarta Mail keeps moved mails in the folder's count.)
      */
-    void idle() throws MessagingException {
+    void idle(Optional<Duration> atMost) throws MessagingException {
         if (wakeAsked) {
             wakeAsked = false;
             return; // asked to look again before the wait began
         }
         idling = true;
+        Optional<ScheduledFuture<?>> limit = atMost.map(d -> IDLE_LIMITS.schedule(this::wakeUp, d.toMillis(),
+                TimeUnit.MILLISECONDS));
         try {
             folder.idle(true);
         } finally {
+            limit.ifPresent(f -> f.cancel(false));
             idling = false;
             wakeAsked = false;
         }
@@ -258,6 +314,13 @@ final class Mailbox implements AutoCloseable {
         } catch (MessagingException | RuntimeException e) {
             // the connection is failing: the intake thread finds out and reconnects
         }
+    }
+
+    private static ScheduledExecutorService idleLimits() {
+        ScheduledThreadPoolExecutor limits = new ScheduledThreadPoolExecutor(1,
+                DaemonThreads.named("guichet-idle-limit"));
+        limits.setRemoveOnCancelPolicy(true); // most limits are cancelled: a mail ended the IDLE first
+        return limits;
     }
 
     String describe() {

@@ -2,6 +2,7 @@ package org.guichet.intake;
 
 import jakarta.mail.MessagingException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import org.guichet.connect.MailFailure;
@@ -18,6 +19,7 @@ public final class MailboxWatcher {
     private static final Duration LONGEST_BACKOFF = Duration.ofMinutes(5);
     // short enough that the connection, idle meanwhile, is not dropped by the server
     private static final Duration LONGEST_PAUSE = Duration.ofMinutes(1);
+    private static final Duration LOOK_AGAIN_AFTER_WORK = Duration.ofSeconds(1);
 
     private final ImapIntake intake;
     private final Runnable afterDrain;
@@ -124,7 +126,9 @@ public final class MailboxWatcher {
                 continue; // mail arrived during the pass: no need to wait for it
             }
             if (idle) {
-                mailbox.idle();
+                // a mail delivered between the look above and the IDLE may go unannounced (GreenMail, now and
+                // then): after a pass that handled mail, when more is likely on its way, look again within a second
+                mailbox.idle(pass.handled() > 0 ? Optional.of(LOOK_AGAIN_AFTER_WORK) : Optional.empty());
             } else {
                 pause(intake.config().pollInterval());
             }
