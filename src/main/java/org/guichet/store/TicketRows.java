@@ -147,15 +147,13 @@ final class TicketRows {
         List<Object> params = new ArrayList<>(List.of(afterId));
         since.ifPresent(params::add);
         params.add(limit);
-        Map<Long, List<String>> observers = new HashMap<>();
         List<Ticket> page = sql.list("SELECT t.* FROM ticket t WHERE t.id > ?" + created + " ORDER BY t.id LIMIT ?",
                 rs -> ticket(rs, List.of()), params.toArray());
         if (page.isEmpty()) {
             return page;
         }
-        sql.list("SELECT o.ticket_id, o.address FROM ticket_observer o WHERE o.ticket_id BETWEEN ? AND ?"
-                + " ORDER BY o.address", rs -> observers.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                .add(rs.getString(2)), page.get(0).id(), page.get(page.size() - 1).id());
+        Map<Long, List<String>> observers = observers(" WHERE t.id BETWEEN ? AND ?",
+                List.of(page.get(0).id(), page.get(page.size() - 1).id()));
         return page.stream().map(t -> observers.containsKey(t.id())
                 ? t.withObservers(observers.get(t.id()), t.updated()) : t).toList();
     }
