@@ -123,6 +123,8 @@ class CrashIT {
         await().dontCatchUncaughtExceptions().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             assertThat(server.count(SUPPORT, "Processed")).isEqualTo(TOTAL);
             assertThat(acknowledgements(server).keySet()).hasSize(REQUESTS);
+            // the agent's notices too, before the stop: one could still be queued behind the last acknowledgement
+            assertThat(received(server, "alice@helpdesk.test")).hasSize(REQUESTS + REPLIES);
         });
         // 143 is how a JVM reports a SIGTERM that ran its shutdown hooks
         assertThat(daemon.stop()).isIn(0, 143);
